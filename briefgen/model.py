@@ -73,6 +73,7 @@ class Article:
     date_evidence: str | None = None
     country: str | None = None
     country_scores: dict[str, float] = field(default_factory=dict)
+    meta_lines: list[str] = field(default_factory=list)  # datelines, news codes, bylines
     paragraphs: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (line, reason)
     sentences: list[Sentence] = field(default_factory=list)
