@@ -42,7 +42,9 @@ class Translation:
     def label(self) -> str:
         """The marking printed under a translated article."""
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
-        return f"Machine-translated from Persian ({self.engine}, {self.package} {self.version}){test}"
+        return (
+            f"Machine-translated from Persian ({self.engine}, {self.package} {self.version}){test}"
+        )
 
 
 @dataclass
@@ -62,6 +64,9 @@ class Article:
 
     source_path: Path
     raw_text: str
+    source_meta: dict[str, str] = field(
+        default_factory=dict
+    )  # title/date/outlet/url from the reader
     language: str = "und"
     headline: str = ""
     headline_source: str | None = None  # original headline when translated

@@ -18,7 +18,7 @@ _PERSIAN_WORDS = re.compile(r"(?:^|\s)(?:است|این|که|را|با|می|ها�
 
 
 def detect_language(text: str) -> str:
-    """"fa", "ar", "en", or "und" when the text has no letters."""
+    """ "fa", "ar", "en", or "und" when the text has no letters."""
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     if arabic == 0 and latin == 0:

@@ -14,6 +14,11 @@ import re
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
+# Honorifics pysbd does not know ("Eng. Iyad Al-Khatib"): a piece ending in one continues.
+_HONORIFIC_END = re.compile(
+    r"(?:^|\s)(?:Eng|Engr|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Amb|Hon|Rev|"
+    r"Mr|Mrs|Ms|Messrs|Jr|Sr|St|No|Vol|Art)\.$"
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,7 +48,11 @@ def _split_paragraph(paragraph: str, language: str) -> list[str]:
     for piece in pieces:
         if not piece:
             continue
-        if merged and (_ENDS_WITH_COLON.search(merged[-1]) or _NO_LETTERS.match(piece)):
+        if merged and (
+            _ENDS_WITH_COLON.search(merged[-1])
+            or _HONORIFIC_END.search(merged[-1])
+            or _NO_LETTERS.match(piece)
+        ):
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)

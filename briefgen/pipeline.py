@@ -1,0 +1,165 @@
+"""The library API: files in, a :class:`~briefgen.model.Brief` out.
+
+``build_brief`` reads the inputs, runs the per-article stages, keeps the articles in
+the window, translates the Persian ones, applies the glossary, summarizes, and groups
+the result by partner country. Writers (``briefgen.writers``) turn the Brief into files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from briefgen.config import Settings
+from briefgen.errors import ModelMissingError
+from briefgen.model import Article, Brief, Skipped, Window
+from briefgen.readers import read_articles
+from briefgen.stages.clean import clean_stage
+from briefgen.stages.country import country_stage
+from briefgen.stages.dates import date_stage
+from briefgen.stages.group import group_by_country
+from briefgen.stages.language import language_stage
+from briefgen.stages.sentences import sentence_stage
+from briefgen.stages.summarize import summarize_stage
+
+log = logging.getLogger(__name__)
+
+ArticleStage = Callable[[Article], None]
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+#: Stages that need only the article itself, in order.
+ARTICLE_STAGES: tuple[tuple[str, ArticleStage], ...] = (
+    ("language", language_stage),
+    ("clean", clean_stage),
+    ("date", date_stage),
+    ("country", country_stage),
+    ("sentences", sentence_stage),
+)
+
+NO_MODEL_NOTE = "Not translated: no Persian→English model installed"
+
+
+def analyse_article(
+    article: Article, stages: Sequence[tuple[str, ArticleStage]] = ARTICLE_STAGES
+) -> Article:
+    """Run the per-article stages on ``article`` and return it."""
+    for name, stage in stages:
+        try:
+            stage(article)
+        except Exception as exc:  # a bug in one stage must not cost the week's brief
+            log.debug("stage %s failed on %s", name, article.source_path, exc_info=True)
+            raise StageError(name, exc) from exc
+    return article
+
+
+class StageError(Exception):
+    """A stage failed on one article (a bug); the article is skipped and reported."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"internal error in the {stage} stage ({type(error).__name__}: {error})")
+
+
+def build_brief(
+    paths: Iterable[Path | str],
+    *,
+    settings: Settings | None = None,
+    window: Window | None = None,
+    today: dt.date | None = None,
+    translator: object | None = None,
+    use_translation: bool = True,
+    progress: Progress | None = None,
+) -> Brief:
+    """Build a brief from the article files and folders in ``paths``.
+
+    ``translator`` is a loaded translator (see ``briefgen.translation``); when ``None``
+    the installed fa→en model is loaded if Persian articles need it. Without a model,
+    Persian articles are kept, untranslated and marked.
+    """
+    settings = settings or Settings()
+    window = window or Window()
+    today = today or dt.date.today()
+    articles, skipped = read_articles(Path(p) for p in paths)
+
+    kept: list[Article] = []
+    for done, article in enumerate(articles, 1):
+        try:
+            analyse_article(article)
+        except StageError as exc:
+            skipped.append(Skipped(article.source_path, str(exc)))
+            continue
+        if not article.sentences and not article.headline:
+            skipped.append(
+                Skipped(article.source_path, "no article text after removing boilerplate")
+            )
+            continue
+        kept.append(article)
+        if progress:
+            progress("Reading articles", done, len(articles))
+
+    in_window, excluded = _apply_window(kept, window, settings.skip_undated)
+    if use_translation:
+        _translate(in_window, translator, progress)
+    else:
+        for article in in_window:
+            if article.language == "fa":
+                article.untranslated_reason = "Not translated: translation turned off"
+    for article in in_window:
+        summarize_stage(
+            article, words=settings.summary_words, sentence_count=settings.summary_sentences
+        )
+
+    return Brief(
+        title=settings.title,
+        date=window.end or today,
+        window=window,
+        generated=dt.datetime.now().astimezone().replace(microsecond=0),
+        articles=in_window,
+        skipped=skipped,
+        excluded=excluded,
+        sections=group_by_country(in_window, settings.country_order, settings.skip_undated),
+        organization=settings.organization,
+        header=settings.header,
+        footer=settings.footer,
+    )
+
+
+def _apply_window(
+    articles: list[Article], window: Window, skip_undated: bool
+) -> tuple[list[Article], list[Skipped]]:
+    kept: list[Article] = []
+    excluded: list[Skipped] = []
+    for article in articles:
+        if article.date is None:
+            if skip_undated and not window.is_open:
+                excluded.append(Skipped(article.source_path, "undated (--skip-undated)"))
+            else:
+                kept.append(article)
+        elif window.contains(article.date):
+            kept.append(article)
+        else:
+            excluded.append(
+                Skipped(article.source_path, f"dated {article.date}, outside the window")
+            )
+    return kept, excluded
+
+
+def _translate(
+    articles: list[Article], translator: object | None, progress: Progress | None
+) -> None:
+    persian = [a for a in articles if a.language == "fa"]
+    if not persian:
+        return
+    from briefgen.stages.translate import translate_articles
+
+    if translator is None:
+        from briefgen.translation import load_translator
+
+        try:
+            translator = load_translator()
+        except ModelMissingError:
+            for article in persian:
+                article.untranslated_reason = NO_MODEL_NOTE
+            return
+    translate_articles(persian, translator, progress=progress)

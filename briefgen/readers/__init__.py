@@ -1,0 +1,149 @@
+"""Readers: files and folders → :class:`~briefgen.model.Article` objects.
+
+``find_inputs`` expands folders, skips what cannot be an article and says why;
+``read_article`` picks a reader by file suffix. Every failure is an
+:class:`~briefgen.errors.InputError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.model import Article, Skipped
+from briefgen.readers.docx import read_docx
+from briefgen.readers.html import read_html
+from briefgen.readers.text import read_markdown, read_text
+
+Reader = Callable[[Path, bytes], Article]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+}
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+_NATURAL = re.compile(r"(\d+)")
+
+__all__ = ["MAX_INPUT_BYTES", "READERS", "find_inputs", "read_article", "read_articles"]
+
+
+def _natural_key(path: Path) -> list[object]:
+    return [int(part) if part.isdigit() else part.casefold() for part in _NATURAL.split(str(path))]
+
+
+def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files to read under ``paths`` (files or folders), and those skipped with a reason.
+
+    Folders are walked recursively, following symbolic links but never in a loop;
+    hidden files and unsupported types are skipped; each file is listed once.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    seen_files: set[str] = set()
+
+    def add_file(path: Path, explicit: bool) -> None:
+        real = os.path.realpath(path)
+        if real in seen_files:
+            return
+        seen_files.add(real)
+        if path.suffix.lower() not in READERS:
+            if explicit or not path.name.startswith("."):
+                kind = path.suffix.lower() or "no extension"
+                skipped.append(Skipped(path, f"unsupported file type ({kind})"))
+            return
+        found.append(path)
+
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            _walk(root, add_file, skipped)
+        elif root.is_file():
+            add_file(root, explicit=True)
+        elif root.is_symlink():
+            skipped.append(Skipped(root, "broken or looping symbolic link"))
+        else:
+            skipped.append(Skipped(root, "no such file or folder"))
+    found.sort(key=_natural_key)
+    return found, skipped
+
+
+def _walk(root: Path, add_file: Callable[[Path, bool], None], skipped: list[Skipped]) -> None:
+    visited: set[tuple[int, int]] = set()
+
+    def on_error(error: OSError) -> None:
+        skipped.append(
+            Skipped(Path(error.filename or root), f"cannot open folder ({error.strerror})")
+        )
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
+        stat = os.stat(folder)
+        if (stat.st_dev, stat.st_ino) in visited:
+            skipped.append(Skipped(Path(folder), "folder already read (symbolic link loop)"))
+            dirnames[:] = []
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            if name.startswith("."):
+                continue
+            if not path.exists():
+                skipped.append(Skipped(path, "broken or looping symbolic link"))
+                continue
+            add_file(path, False)
+
+
+def read_article(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Article:
+    """Read one file as an article; raise :class:`InputError` naming the file and reason."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower(), read_text)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"too large for an article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)",
+                path,
+            )
+        data = path.read_bytes()
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path) from exc
+    try:
+        article = reader(path, data)
+    except InputError as exc:
+        raise InputError(exc.reason, path) from exc
+    if not article.raw_text.strip():
+        raise InputError("empty (no text)", path)
+    return article
+
+
+def read_articles(
+    paths: Iterable[Path], max_bytes: int = MAX_INPUT_BYTES
+) -> tuple[list[Article], list[Skipped]]:
+    """Read every article under ``paths``; duplicates and failures become :class:`Skipped`."""
+    files, skipped = find_inputs(paths)
+    articles: list[Article] = []
+    by_digest: dict[str, Path] = {}
+    for path in files:
+        try:
+            article = read_article(path, max_bytes)
+        except InputError as exc:
+            skipped.append(Skipped(path, exc.reason))
+            continue
+        digest = hashlib.sha256(" ".join(article.raw_text.split()).encode()).hexdigest()
+        if digest in by_digest:
+            skipped.append(Skipped(path, f"same text as {by_digest[digest]}"))
+            continue
+        by_digest[digest] = path
+        articles.append(article)
+    return articles, skipped

@@ -1,0 +1,48 @@
+"""Group articles into partner-country sections, in the order a reader expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefgen.model import DOMESTIC, UNDETERMINED, Article, CountrySection
+
+_LAST = (DOMESTIC, UNDETERMINED)
+
+
+def group_by_country(
+    articles: Iterable[Article], country_order: Sequence[str] = (), skip_undated: bool = False
+) -> list[CountrySection]:
+    """One section per country: ``country_order`` first, then by article count (most first),
+    then alphabetically; Iran (domestic) and Other / undetermined last. Within a section,
+    dated articles newest first, undated ones in their own list."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        groups[article.country or UNDETERMINED].append(article)
+
+    preferred = {name.casefold(): rank for rank, name in enumerate(country_order)}
+
+    def rank(country: str) -> tuple[int, int, int, str]:
+        last = _LAST.index(country) if country in _LAST else -1
+        return (
+            last,
+            preferred.get(country.casefold(), len(preferred)),
+            -len(groups[country]),
+            country,
+        )
+
+    sections = []
+    for country in sorted(groups, key=rank):
+        members = groups[country]
+        dated = sorted(
+            (a for a in members if a.date),
+            key=lambda a: (a.date or dt.date.min, a.name),
+            reverse=True,
+        )
+        undated = (
+            [] if skip_undated else sorted((a for a in members if not a.date), key=lambda a: a.name)
+        )
+        if dated or undated:
+            sections.append(CountrySection(country, dated, undated))
+    return sections

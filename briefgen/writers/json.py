@@ -1,0 +1,76 @@
+"""JSON output: the Brief model as data, for scripts and other tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from briefgen.files import write_text_atomically
+from briefgen.model import Article, Brief, Skipped
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """A JSON-ready dictionary for one article."""
+    translation = article.translation
+    return {
+        "source_path": str(article.source_path),
+        "language": article.language,
+        "date": article.date.isoformat() if article.date else None,
+        "jalali_date": article.jalali_date,
+        "country": article.country,
+        "headline": article.headline,
+        "headline_source": article.headline_source,
+        "outlet": article.outlet,
+        "url": article.url,
+        "summary": [s.text for s in article.summary],
+        "summary_source": [s.source for s in article.summary] if translation else None,
+        "translation": None
+        if translation is None
+        else {
+            "label": translation.label,
+            "engine": translation.engine,
+            "package": translation.package,
+            "version": translation.version,
+            "test_model": translation.is_test_model,
+            "missing_terms": translation.missing_terms,
+        },
+        "untranslated_reason": article.untranslated_reason,
+        "people": [
+            {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions
+        ],
+        "also_reported_by": [str(a.source_path) for a in article.also_reported_by],
+        "warnings": article.warnings,
+    }
+
+
+def _skipped(items: list[Skipped]) -> list[dict[str, str]]:
+    return [{"path": str(s.path), "reason": s.reason} for s in items]
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """A JSON-ready dictionary for the whole brief."""
+    return {
+        "title": brief.title,
+        "date": brief.date.isoformat(),
+        "window": {
+            "start": brief.window.start.isoformat() if brief.window.start else None,
+            "end": brief.window.end.isoformat() if brief.window.end else None,
+            "label": brief.window.label,
+        },
+        "generated": brief.generated.isoformat(),
+        "organization": brief.organization,
+        "sections": [
+            {"country": s.country, "articles": len(s.articles) + len(s.undated)}
+            for s in brief.sections
+        ],
+        "articles": [article_to_dict(a) for s in brief.sections for a in [*s.articles, *s.undated]],
+        "skipped": _skipped(brief.skipped),
+        "excluded": _skipped(brief.excluded),
+    }
+
+
+def write_json(brief: Brief, path: Path) -> Path:
+    """Write ``brief`` as indented UTF-8 JSON."""
+    text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    return write_text_atomically(path, text)
