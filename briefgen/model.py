@@ -151,3 +151,4 @@ class Brief:
     organization: str | None = None
     header: str | None = None
     footer: str | None = None
+    show_source: bool = False  # Persian source beside each translated summary sentence

@@ -122,6 +122,7 @@ def build_brief(
         organization=settings.organization,
         header=settings.header,
         footer=settings.footer,
+        show_source=settings.show_source,
     )
 
 
