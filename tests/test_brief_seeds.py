@@ -21,9 +21,21 @@ EXPECTED = {
     "004_281cd1e16a81b240.txt": ("Oman", "2023-10-26", "fa"),
 }
 BOILERPLATE = [
-    "You might also like", "Latest news", "Latest News", "Read more", "Inas Abdulkareem",
-    "Muslim World League", "Serbia", "Cuba", "ثبت نظر", "نمایش 0 نظر", "انتهای پیام",
-    "کد خبر", "نسخه چاپی", "پژوهشیار", "خبرگزاری کار ایران",
+    "You might also like",
+    "Latest news",
+    "Latest News",
+    "Read more",
+    "Inas Abdulkareem",
+    "Muslim World League",
+    "Serbia",
+    "Cuba",
+    "ثبت نظر",
+    "نمایش 0 نظر",
+    "انتهای پیام",
+    "کد خبر",
+    "نسخه چاپی",
+    "پژوهشیار",
+    "خبرگزاری کار ایران",
 ]
 
 
@@ -75,9 +87,7 @@ def test_persian_seed_is_kept_and_marked_untranslated(seed_brief) -> None:
 def test_docx_has_a_heading_per_country_and_every_article(seed_brief) -> None:
     data, path, _ = seed_brief
     document = docx.Document(str(path))
-    headings = {
-        p.style.name: [] for p in document.paragraphs if p.style.name.startswith("Heading")
-    }
+    headings = {p.style.name: [] for p in document.paragraphs if p.style.name.startswith("Heading")}
     for p in document.paragraphs:
         if p.style.name in headings:
             headings[p.style.name].append(p.text)
@@ -93,7 +103,7 @@ def test_docx_has_a_heading_per_country_and_every_article(seed_brief) -> None:
 
 
 def test_run_report_counts_articles_and_names_the_output(seed_brief) -> None:
-    data, path, stderr = seed_brief
+    _, path, stderr = seed_brief
     assert "5 in the brief" in stderr
     assert f"Wrote {path}" in stderr
     for country in {c for c, _, _ in EXPECTED.values()}:

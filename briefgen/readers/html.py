@@ -14,10 +14,11 @@ def read_html(path: Path, data: bytes) -> Article:
     import trafilatura
 
     html, encoding = decode_text(data)
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
     )
-    if not document or not (document.get("text") or "").strip():
+    document = extracted.as_dict() if extracted is not None else {}
+    if not (document.get("text") or "").strip():
         raise InputError("no article text found in this HTML page")
     meta = {"encoding": encoding}
     for key, name in (("title", "title"), ("date", "date"), ("sitename", "outlet"), ("url", "url")):
