@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from briefgen.model import Article, Sentence
-from briefgen.text.sentences import split_sentences
+from briefgen.text.sentences import split_paragraph_sentences
 
 
 def sentence_stage(article: Article) -> None:
     """Split ``article.paragraphs`` into numbered :class:`Sentence` objects."""
-    sentences: list[Sentence] = []
-    for number, paragraph in enumerate(article.paragraphs):
-        for text in split_sentences(paragraph, article.language):
-            sentences.append(Sentence(text=text, index=len(sentences), paragraph=number))
-    article.sentences = sentences
+    groups = split_paragraph_sentences(article.paragraphs, article.language)
+    article.sentences = [
+        Sentence(text=text, index=index, paragraph=number)
+        for index, (number, text) in enumerate(
+            (number, text) for number, group in enumerate(groups) for text in group
+        )
+    ]

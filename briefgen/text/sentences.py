@@ -2,14 +2,19 @@
 
 Built on pysbd. Scraped articles put one paragraph per line, so line breaks are hard
 boundaries; pysbd then splits inside each paragraph. pysbd also splits Persian (and
-sometimes English) at a colon that introduces a quote ("وی افزود:"); such a piece is
-merged with the sentence it introduces.
+sometimes English) at a colon that introduces a quote ("وی افزود:"), and English after
+honorifics it does not know ("Eng."); such pieces are merged with what follows.
+
+pysbd slows down faster than linearly on long inputs (100 KB of sentences in one line
+takes a minute), so very long paragraphs are first cut at likely sentence ends outside
+quotations.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Sequence
 
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
@@ -19,6 +24,11 @@ _HONORIFIC_END = re.compile(
     r"(?:^|\s)(?:Eng|Engr|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Amb|Hon|Rev|"
     r"Mr|Mrs|Ms|Messrs|Jr|Sr|St|No|Vol|Art)\.$"
 )
+# A likely sentence end outside quotes: final punctuation, space, then a capital or quote.
+_LIKELY_END = re.compile(r"(?<=[.!?؟…])\s+(?=[A-Z\"“«\u0600-\u06ff])")
+_QUOTES = re.compile(r"[\"“”«»]")
+_LONG_PARAGRAPH = 2500  # longer paragraphs are cut first: pysbd slows down on them
+_MAX_PIECE_CHARS = 2000  # text with no sentence end at all is cut at spaces
 
 
 @functools.lru_cache(maxsize=8)
@@ -36,24 +46,66 @@ def split_paragraphs(text: str) -> list[str]:
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split ``text`` into sentences; line breaks always end a sentence."""
-    sentences: list[str] = []
-    for paragraph in split_paragraphs(text):
-        sentences.extend(_split_paragraph(paragraph, language))
-    return sentences
+    groups = split_paragraph_sentences(split_paragraphs(text), language)
+    return [sentence for group in groups for sentence in group]
 
 
-def _split_paragraph(paragraph: str, language: str) -> list[str]:
-    pieces = [p.strip() for p in _segmenter(language).segment(paragraph)]
-    merged: list[str] = []
-    for piece in pieces:
-        if not piece:
-            continue
-        if merged and (
-            _ENDS_WITH_COLON.search(merged[-1])
-            or _HONORIFIC_END.search(merged[-1])
-            or _NO_LETTERS.match(piece)
-        ):
-            merged[-1] = f"{merged[-1]} {piece}"
+def split_paragraph_sentences(paragraphs: Sequence[str], language: str = "en") -> list[list[str]]:
+    """The sentences of each paragraph (one list per paragraph, same order)."""
+    segmenter = _segmenter(language)
+    result: list[list[str]] = []
+    for paragraph in paragraphs:
+        sentences: list[str] = []
+        for line in _cut_long(" ".join(paragraph.split())):
+            for piece in segmenter.segment(line):
+                if piece := piece.strip():
+                    _append(sentences, piece)
+        result.append(sentences)
+    return result
+
+
+def _cut_long(paragraph: str) -> list[str]:
+    if len(paragraph) <= _LONG_PARAGRAPH:
+        return [paragraph]
+    lines: list[str] = []
+    current = ""
+    for part in _outside_quotes(_LIKELY_END.split(paragraph)):
+        while len(part) > _MAX_PIECE_CHARS:
+            cut = part.rfind(" ", 0, _MAX_PIECE_CHARS)
+            cut = cut if cut > 0 else _MAX_PIECE_CHARS
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(part[:cut])
+            part = part[cut:].strip()
+        if current and len(current) + len(part) + 1 > _LONG_PARAGRAPH // 2:
+            lines.append(current)
+            current = part
         else:
-            merged.append(piece)
-    return merged
+            current = f"{current} {part}" if current else part
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _outside_quotes(parts: list[str]) -> Iterator[str]:
+    """Rejoin parts so that no cut falls inside a quotation."""
+    pending = ""
+    for part in parts:
+        pending = f"{pending} {part}" if pending else part
+        if len(_QUOTES.findall(pending)) % 2 == 0 or len(pending) > _MAX_PIECE_CHARS:
+            yield pending
+            pending = ""
+    if pending:
+        yield pending
+
+
+def _append(sentences: list[str], piece: str) -> None:
+    if sentences and (
+        _ENDS_WITH_COLON.search(sentences[-1])
+        or _HONORIFIC_END.search(sentences[-1])
+        or _NO_LETTERS.match(piece)
+    ):
+        sentences[-1] = f"{sentences[-1]} {piece}"
+    else:
+        sentences.append(piece)
