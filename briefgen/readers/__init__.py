@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -70,6 +71,8 @@ def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             add_file(root, explicit=True)
         elif root.is_symlink():
             skipped.append(Skipped(root, "broken or looping symbolic link"))
+        elif root.exists():
+            skipped.append(Skipped(root, "not a regular file"))
         else:
             skipped.append(Skipped(root, "no such file or folder"))
     found.sort(key=_natural_key)
@@ -78,6 +81,8 @@ def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
 
 def _walk(root: Path, add_file: Callable[[Path, bool], None], skipped: list[Skipped]) -> None:
     visited: set[tuple[int, int]] = set()
+    # os.walk(followlinks=True) would loop forever on a link to a parent; we remember
+    # every folder by device and inode and descend into each once.
 
     def on_error(error: OSError) -> None:
         skipped.append(
@@ -107,7 +112,10 @@ def read_article(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Article:
     path = Path(path)
     reader = READERS.get(path.suffix.lower(), read_text)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file", path)
+        size = info.st_size
         if size > max_bytes:
             raise InputError(
                 f"too large for an article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)",

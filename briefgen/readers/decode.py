@@ -50,8 +50,9 @@ def clean_characters(text: str) -> str:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode ``data`` to text, returning ``(text, encoding)``.
 
-    BOMs first, then strict UTF-8, then charset-normalizer's best guess. Raises
-    :class:`InputError` (without a path; the caller adds it) for binary data.
+    BOMs first, then strict UTF-8 (unless the data holds NUL bytes, as UTF-16 without
+    a BOM does), then charset-normalizer's best guess. Raises :class:`InputError`
+    (without a path; the caller adds it) for binary data.
     """
     if binary := describe_binary(data):
         raise InputError(f"binary file ({binary})")
@@ -61,17 +62,22 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} text ({exc.reason})") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    text, encoding = _decode_without_bom(data)
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
+    if controls > _BINARY_CONTROL_RATIO * max(len(text), 1):
+        raise InputError("binary file (too many control characters)")
+    return text, encoding
+
+
+def _decode_without_bom(data: bytes) -> tuple[str, str]:
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("binary file or unknown text encoding")
-    text = str(best)
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
-    if controls > _BINARY_CONTROL_RATIO * max(len(text), 1):
-        raise InputError("binary file (too many control characters)")
-    return text, best.encoding
+    return str(best), best.encoding
