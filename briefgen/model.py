@@ -53,8 +53,9 @@ class Mention:
 
     entry_id: str
     canonical: str
-    surface: str
-    title: str | None = None
+    surface: str  # the form found in the text
+    kind: str = "person"  # person, title, organization, place, other
+    title: str | None = None  # the title valid on the article's date
     persian: str | None = None
 
 
