@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from briefgen.config import Settings
-from briefgen.errors import ModelMissingError
+from briefgen.errors import ModelError, ModelMissingError
 from briefgen.model import Article, Brief, Skipped, Window
 from briefgen.readers import read_articles
 from briefgen.stages.clean import clean_stage
@@ -38,7 +38,10 @@ ARTICLE_STAGES: tuple[tuple[str, ArticleStage], ...] = (
     ("sentences", sentence_stage),
 )
 
-NO_MODEL_NOTE = "Not translated: no Persian→English model installed"
+NO_MODEL_NOTE = (
+    "Not translated: no Persian→English model installed "
+    "(install one with 'briefgen model install', see the README)"
+)
 
 
 def analyse_article(
@@ -154,13 +157,23 @@ def _translate(
         return
     from briefgen.stages.translate import translate_articles
 
+    loaded = None
     if translator is None:
         from briefgen.translation import load_translator
 
         try:
-            translator = load_translator()
+            translator = loaded = load_translator()
         except ModelMissingError:
             for article in persian:
                 article.untranslated_reason = NO_MODEL_NOTE
             return
-    translate_articles(persian, translator, progress=progress)
+        except ModelError as exc:
+            log.warning("translation model not usable: %s", exc)
+            for article in persian:
+                article.untranslated_reason = f"Not translated: {exc}"
+            return
+    try:
+        translate_articles(persian, translator, progress=progress)
+    finally:
+        if loaded is not None:
+            loaded.close()

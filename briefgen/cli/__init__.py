@@ -66,8 +66,12 @@ def main(debug: bool) -> None:
 
 def _register() -> None:
     from briefgen.cli.brief import brief
+    from briefgen.cli.model import model
+    from briefgen.cli.translate import translate
 
     main.add_command(brief)
+    main.add_command(model)
+    main.add_command(translate)
 
 
 _register()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from briefgen.cli.progress import progress_reporter
 from briefgen.errors import EXIT_STRICT
 
 
@@ -110,7 +110,7 @@ def brief(
         week, last_week = (None, True) if window_text == "last-week" else (window_text, False)
     window = make_window(week=week, since=since, until=until, previous_week=last_week, today=today)
     inputs = paths or (Path("seeds"),)
-    with _progress_reporter(quiet) as progress:
+    with progress_reporter(quiet) as progress:
         result = build_brief(
             inputs,
             settings=settings,
@@ -124,35 +124,6 @@ def brief(
         _report(result, written)
     if strict and result.skipped:
         sys.exit(EXIT_STRICT)
-
-
-class _progress_reporter:
-    """A click progress bar per stage on a terminal; nothing otherwise."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
-        self.bar = None
-        self.label: str | None = None
-
-    def __enter__(self) -> Callable[[str, int, int], None] | None:
-        return self.update if self.enabled else None
-
-    def update(self, label: str, done: int, total: int) -> None:
-        if label != self.label:
-            self._close()
-            self.label = label
-            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None:
-            self.bar.update(done - self.bar.pos)
-
-    def _close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-    def __exit__(self, *exc) -> None:
-        self._close()
 
 
 def _report(result, written: list[Path]) -> None:

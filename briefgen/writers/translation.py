@@ -1,0 +1,91 @@
+"""One translated article as text, JSON or Word (``briefgen translate``).
+
+Every format carries the machine-translation marking; ``bilingual`` pairs each Persian
+source sentence with its English translation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefgen.files import write_atomically
+from briefgen.model import Article
+
+
+def _paragraphs(article: Article) -> list[list]:
+    groups: dict[int, list] = {}
+    for sentence in article.sentences:
+        groups.setdefault(sentence.paragraph, []).append(sentence)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _label(article: Article) -> str:
+    return article.translation.label if article.translation else ""
+
+
+def render_text(article: Article, bilingual: bool = False) -> str:
+    """The English article as plain text; with ``bilingual``, Persian line then English."""
+    lines: list[str] = []
+    if bilingual:
+        if article.headline_source:
+            lines += [article.headline_source, article.headline, ""]
+        for sentence in article.sentences:
+            lines += [sentence.source or "", sentence.text, ""]
+    else:
+        if article.headline:
+            lines += [article.headline, ""]
+        for group in _paragraphs(article):
+            lines += [" ".join(s.text for s in group), ""]
+    lines.append(f"[{_label(article)}]")
+    return "\n".join(lines) + "\n"
+
+
+def article_translation_dict(article: Article) -> dict[str, Any]:
+    """The translation as data: marking, headline and sentences with their sources."""
+    translation = article.translation
+    return {
+        "source_path": str(article.source_path),
+        "language": article.language,
+        "translation": None
+        if translation is None
+        else {
+            "label": translation.label,
+            "engine": translation.engine,
+            "package": translation.package,
+            "version": translation.version,
+            "test_model": translation.is_test_model,
+            "missing_terms": translation.missing_terms,
+        },
+        "headline": {"source": article.headline_source, "text": article.headline},
+        "sentences": [
+            {"index": s.index, "paragraph": s.paragraph, "source": s.source, "text": s.text}
+            for s in article.sentences
+        ],
+    }
+
+
+def write_translation_docx(article: Article, path: Path, bilingual: bool = False) -> Path:
+    """The translation as a Word document; ``bilingual`` puts Persian and English side by side."""
+    import docx
+
+    from briefgen.writers.docx import set_rtl, xml_safe
+
+    document = docx.Document()
+    document.add_heading(xml_safe(article.headline or article.name), level=1)
+    document.add_paragraph().add_run(xml_safe(_label(article))).italic = True
+    if bilingual:
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        pairs = [(article.headline_source or "", article.headline)]
+        pairs += [(s.source or "", s.text) for s in article.sentences]
+        for persian, english in pairs:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(xml_safe(persian))
+            set_rtl(cells[0].paragraphs[0])
+            cells[1].paragraphs[0].add_run(xml_safe(english))
+    else:
+        for group in _paragraphs(article):
+            document.add_paragraph(xml_safe(" ".join(s.text for s in group)))
+    document.add_paragraph(xml_safe(f"Source: {article.source_path}"), style="Caption")
+    return write_atomically(path, document.save)
