@@ -4,7 +4,8 @@ Two levels:
 
 * :func:`normalize_persian` gives the canonical spelling fed to the translator and
   shown to readers: Arabic letter variants become Persian ones, digits become Latin,
-  diacritics and tatweel go, ZWNJ is kept only between two joining letters.
+  diacritics and tatweel go, ZWNJ is kept only between two joining letters, and the
+  verbal prefix «می» and plural «ها» typed with a space get their ZWNJ.
 * :func:`match_key` is a looser key for comparing names: it also drops ZWNJ, so
   «زارع‌پور» and «زارعپور» compare equal.
 """
@@ -29,6 +30,11 @@ _ZWNJ_AFTER_NON_JOINING = re.compile(f"(?<=[{_NON_JOINING}]){ZWNJ}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _EXTRA_LETTERS = str.maketrans({"ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ة", "ۓ": "ی", "ې": "ی"})
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Spacing variants of the commonest affixes: «می کند» and «کشور ها» are often typed with
+# a space where the standard spelling has a ZWNJ («می‌کند», «کشورها»).
+_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_MI_SPACE = re.compile(rf"(?<!\S)(ن?می) (?={_LETTER})")
+_HA_SPACE = re.compile(rf"(?<={_LETTER}) (ها(?:ی|یی|یم|یت|یش|یمان|یتان|یشان)?)(?=[\s.,،؛:!?؟»)]|$)")
 
 
 def has_arabic_script(text: str) -> bool:
@@ -54,6 +60,8 @@ def normalize_persian(text: str) -> str:
     text = text.translate(_EXTRA_LETTERS)
     text = normalize_digits(text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = _MI_SPACE.sub(rf"\1{ZWNJ}", text)
+    text = _HA_SPACE.sub(rf"{ZWNJ}\1", text)
     text = _ZWNJ_RUN.sub(ZWNJ, text)
     text = _ZWNJ_NEAR_SPACE.sub("", text)
     text = _ZWNJ_AFTER_NON_JOINING.sub("", text)

@@ -44,6 +44,7 @@ class ArgosTranslator:
         use_cache: bool = True,
         beam_size: int = BEAM_SIZE,
         batch_size: int = BATCH_SENTENCES,
+        max_decoding_length: int = MAX_DECODING_LENGTH,
         threads: int | None = None,
     ) -> None:
         import ctranslate2
@@ -52,6 +53,7 @@ class ArgosTranslator:
         self.package = package
         self.beam_size = beam_size
         self.batch_size = batch_size
+        self.max_decoding_length = max_decoding_length
         self.info = Translation(
             engine=ENGINE,
             package=package.code,
@@ -123,7 +125,7 @@ class ArgosTranslator:
             length_penalty=LENGTH_PENALTY,
             replace_unknowns=True,
             max_batch_size=self.batch_size,
-            max_decoding_length=MAX_DECODING_LENGTH,
+            max_decoding_length=self.max_decoding_length,
         )
         self.translated_count += len(tokens)
         english = []
