@@ -36,7 +36,8 @@ def test_install_from_file_list_translate_remove(no_model: Path, tmp_path, no_ne
     assert listing.exit_code == 0, listing.output
     row = next(line for line in listing.stdout.splitlines() if "fa→en" in line)
     assert row.split()[:4] == ["fa→en", "translate-fa_en-test", "(TEST", "fixture)"]
-    assert "1.0-test" in row and "KB" in row or "MB" in row
+    assert "1.0-test" in row
+    assert " KB " in row or " MB " in row
     assert "translate-fa_en-test-1_0" in row
     assert str(no_model) in listing.stdout
 

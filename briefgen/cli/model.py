@@ -34,8 +34,8 @@ def install(file: Path | None, from_index: str | None) -> None:
     """Install a package from FILE.argosmodel, or online with --from-index.
 
     \b
-    briefgen model install translate-fa_en-1_9.argosmodel   (air-gapped: a carried-over file)
-    briefgen model install --from-index fa                 (online)
+    briefgen model install translate-fa_en.argosmodel   (air-gapped: a carried-over file)
+    briefgen model install --from-index fa             (online)
     """
     from briefgen.translation.packages import install_from_index, install_package_file
 

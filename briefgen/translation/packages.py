@@ -15,6 +15,7 @@ failed install leaves the packages folder as it was.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
 import shutil
@@ -299,6 +300,9 @@ def install_from_index(
     from argostranslate import networking
     from argostranslate.package import AvailablePackage, argospm_package_name
 
+    # argostranslate logs each request and failure at INFO/ERROR; briefgen reports its own.
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        logging.getLogger("argostranslate.utils").setLevel(logging.CRITICAL)
     url = index_url()
     if not url.endswith(".json"):
         url += "index.json"
