@@ -113,9 +113,7 @@ def test_json_keeps_each_source_sentence(fa_en_model, persian_file, tmp_path, no
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["headline"] == {"source": HEADLINE, "text": GOLD[HEADLINE]}
-    assert [(s["source"], s["text"]) for s in data["sentences"]] == [
-        (fa, GOLD[fa]) for fa in BODY
-    ]
+    assert [(s["source"], s["text"]) for s in data["sentences"]] == [(fa, GOLD[fa]) for fa in BODY]
     assert [s["paragraph"] for s in data["sentences"]] == [0, 0, 1, 1]
     assert data["translation"]["test_model"] is True
     assert data["translation"]["version"] == "1.0-test"

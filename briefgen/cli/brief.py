@@ -142,6 +142,14 @@ def _report(result, written: list[Path]) -> None:
     width = max((len(s.country) for s in result.sections), default=0)
     for section in result.sections:
         echo(f"  {section.country:<{width}}  {len(section.articles) + len(section.undated)}")
+    translated = [a for a in result.articles if a.translation]
+    if translated:
+        info = translated[0].translation
+        test = ", TEST MODEL" if info.is_test_model else ""
+        echo(
+            f"  {len(translated)} Persian article(s) machine-translated "
+            f"({info.package} {info.version}{test})"
+        )
     untranslated = [a for a in result.articles if a.untranslated_reason]
     if untranslated:
         echo(
