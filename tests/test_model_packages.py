@@ -16,8 +16,8 @@ from briefgen.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PACKAGE_FILE = FIXTURES / "translate-fa_en-test.argosmodel"
-PERSIAN = "زارع‌پور بر اهمیت همکاری در حوزه ترانزیت داده تأکید کرد."
-ENGLISH = "Zarepour stressed the importance of cooperation in data transit."
+PERSIAN = "دو طرف بر تسریع اجرای توافقات در حوزه مراکز داده تأکید کردند."
+ENGLISH = "The two sides stressed speeding up the implementation of agreements in data centers."
 
 
 def run(*args: str):

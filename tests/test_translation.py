@@ -28,12 +28,15 @@ from fa_en_corpus import GOLDEN  # noqa: E402
 PACKAGE_FILE = FIXTURES / "translate-fa_en-test.argosmodel"
 GOLD = dict(GOLDEN)
 
+# Names of places, titles and topics only: the glossary (when it runs) turns the places
+# into their English names in Latin script, which the model copies, so the English is
+# the same with or without it.
 HEADLINE = "تأکید بر توسعه همکاری ایران و عمان در حوزه ارتباطات"
 BODY = [
-    "عیسی زارع‌پور وزیر ارتباطات و فناوری اطلاعات در مسقط با سعیدبن حمود المعولی دیدار کرد.",
-    "زارع‌پور بر اهمیت همکاری در حوزه ترانزیت داده تأکید کرد.",
+    "وزیر ارتباطات عمان با وزیر ارتباطات و فناوری اطلاعات ایران دیدار کرد.",
     "عمان آمادگی دارد همکاری با ایران در زمینه کابل‌های دریایی را گسترش دهد.",
     "ایران با 15 کشور همسایه در حوزه ترانزیت داده همکاری می‌کند.",
+    "دو طرف بر تسریع اجرای توافقات در حوزه مراکز داده تأکید کردند.",
 ]
 ARTICLE = "\n".join([HEADLINE, "", " ".join(BODY[:2]), BODY[2] + " " + BODY[3]]) + "\n"
 ENGLISH = [
@@ -137,11 +140,13 @@ def test_arabic_letters_persian_digits_and_spacing_variants_translate_the_same(
 ) -> None:
     from briefgen.translation import load_translator
 
+    zarepour = "زارع‌پور بر اهمیت همکاری در حوزه ترانزیت داده تأکید کرد."
     variants = {
         # Arabic ي and ك, Persian digits, «می کند» typed with a space.
-        "ايران با ۱۵ كشور همسايه در حوزه ترانزيت داده همكاري می کند.": BODY[3],
-        # ZWNJ dropped, Arabic-Indic digits are not in it: the name without its ZWNJ.
-        "زارعپور بر اهمیت همکاری در حوزه ترانزیت داده تأکید کرد.": BODY[1],
+        "ايران با ۱۵ كشور همسايه در حوزه ترانزيت داده همكاري می کند.": BODY[2],
+        # The name without its ZWNJ, and Arabic-Indic digits elsewhere.
+        "زارعپور بر اهمیت همکاری در حوزه ترانزیت داده تأکید کرد.": zarepour,
+        "ایران با ١٥ کشور همسایه در حوزه ترانزیت داده همکاری میکند.": BODY[2],
     }
     translator = load_translator()
     try:
