@@ -337,3 +337,16 @@ def test_brief_without_a_model_lists_the_persian_seed_untranslated(
     assert "briefgen model install" in report
     english = [a for a in data["articles"] if a["language"] == "en"]
     assert len(english) == 4 and all(a["summary"] for a in english)
+
+
+def test_the_network_guard_catches_connections(no_network: list[str]) -> None:
+    """The guard the translation tests run under does stop a connection attempt."""
+    import socket
+    import urllib.request
+
+    with pytest.raises(AssertionError, match="network access attempted"):
+        socket.create_connection(("127.0.0.1", 9))
+    with pytest.raises(Exception, match="network access attempted"):
+        urllib.request.urlopen("http://127.0.0.1:9/", timeout=1)
+    assert len(no_network) == 2
+    no_network.clear()
