@@ -1,0 +1,76 @@
+"""sumy's summarizers by name, as rankings of an article's sentences.
+
+Each ranker takes the sentences of one article and returns a rating per sentence
+(higher is better). sumy's summarizers pick the top N sentences; here a counting
+callable given to sumy records the whole ranking instead, so every method can be cut to
+a word budget by the same rule (see :mod:`briefgen.summarize.budget`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from briefgen.summarize.tokens import SumyTokenizer, stemmer, stop_words
+
+#: sumy's algorithms offered by name (``--method``), with sumy's class names.
+SUMY_METHODS: dict[str, str] = {
+    "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
+    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
+    "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
+    "kl": "sumy.summarizers.kl:KLSummarizer",
+    "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
+}
+
+
+def sumy_document(sentences: Sequence[str], language: str = "en"):
+    """A sumy document with one paragraph holding ``sentences`` as they are."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = SumyTokenizer(language)
+    return ObjectDocumentModel(
+        [Paragraph([SumySentence(text, tokenizer) for text in sentences])]
+    )
+
+
+@functools.cache
+def _summarizer_class(name: str) -> type:
+    module_name, class_name = SUMY_METHODS[name].split(":")
+    module = __import__(module_name, fromlist=[class_name])
+    return getattr(module, class_name)
+
+
+def make_summarizer(name: str, language: str = "en"):
+    """A configured sumy summarizer: stemmer and stop words of ``language``."""
+    summarizer = _summarizer_class(name)(stemmer(language))
+    summarizer.stop_words = stop_words(language)
+    return summarizer
+
+
+def sumy_ratings(name: str, sentences: Sequence[str], language: str = "en") -> list[float]:
+    """The rating sumy's ``name`` method gives each sentence (higher is better).
+
+    These are sumy's own scores (their scale differs by method: LexRank's centrality,
+    SumBasic's negated pick order...). Sentences sumy cannot rate (a document without
+    words) all get 0.
+    """
+    ratings = [0.0] * len(sentences)
+    if not sentences:
+        return ratings
+    recorded: list = []
+
+    def record(infos):  # sumy passes the sentences sorted by rating, best first
+        recorded.extend(infos)
+        return infos
+
+    summarizer = make_summarizer(name, language)
+    summarizer(sumy_document(sentences, language), record)
+    for info in recorded:
+        ratings[info.order] = float(info.rating)
+    return ratings
+
+
+Ranker = Callable[[Sequence[str], str], list[float]]
