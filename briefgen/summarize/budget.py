@@ -53,20 +53,26 @@ def take(ranking: Sequence[int], sizes: Sequence[int], length: Length) -> list[i
     until their words reach the budget (the last one may go past it: summaries are
     never cut inside a sentence). The result is in article order.
     """
-    limit = len(ranking)
-    if length.sentences is not None:
-        limit = min(limit, length.sentences)
-    if length.max_sentences is not None:
-        limit = min(limit, length.max_sentences)
-    floor = min(length.min_sentences, limit)
     chosen: list[int] = []
-    total = 0
-    for index in ranking[:limit]:
-        if length.words is not None and total >= length.words and len(chosen) >= floor:
+    for index in ranking:
+        if is_full(chosen, sizes, length):
             break
         chosen.append(index)
-        total += sizes[index]
     return sorted(chosen)
+
+
+def is_full(chosen: Sequence[int], sizes: Sequence[int], length: Length) -> bool:
+    """True when ``chosen`` (indices into ``sizes``) already meets ``length``."""
+    count = len(chosen)
+    limit = len(sizes)
+    for cap in (length.sentences, length.max_sentences):
+        if cap is not None:
+            limit = min(limit, cap)
+    if count >= limit:
+        return True
+    if length.words is None or count < length.min_sentences:
+        return False
+    return sum(sizes[i] for i in chosen) >= length.words
 
 
 def cut_words(text: str, budget: int) -> str:

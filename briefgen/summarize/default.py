@@ -4,18 +4,20 @@ Each sentence gets a score from
 
 * sumy's **Reduction** rating (a sentence's summed word overlap with every other
   sentence: how central it is to the article), scaled to 0–1;
-* sumy's **SumBasic** word weight (the mean document probability of the sentence's
-  content words, before SumBasic's update step), scaled to 0–1;
-* its **position** (news puts who met whom, and the outcome, first);
+* under a word budget, sumy's **SumBasic** word weight (the mean document probability
+  of the sentence's content words, before SumBasic's update step: information per
+  word), scaled to 0–1;
 * its **overlap with the headline** (share of the headline's content words it holds);
+* a **position** prior (news puts who met whom first) — tuned to 0: centrality already
+  ranks the lede high, and any positive weight lowered ROUGE on the dev sets;
 
-minus a penalty for lines that are not body sentences (no final punctuation, a run of
-Title Case words such as a "Latest news" list, or a very long unsplit block). Sentences
-are then ranked greedily with **redundancy control**: each pick lowers the score of the
-sentences that repeat its words, and exact repeats are ranked last.
+Lines that are no body sentences (no final punctuation, a run of Title Case words
+such as a "Latest news" list, a very long unsplit block) are left out when the article
+has body sentences, and so are repeated sentences. The rest are ranked greedily with
+**redundancy control**: each pick lowers the score of sentences that repeat its words.
 
 The weights were tuned on the BBC dev sets (business and tech together, one set of
-constants); see BENCHMARKS.md.
+constants for every corpus and language); see BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ class Weights:
     """The default method's constants (one set for every language and corpus)."""
 
     centrality: float = 1.0  # sumy Reduction
-    word_weight: float = 0.8  # sumy SumBasic mean word probability
-    position: float = 0.0  # 1 / (1 + index)
-    headline: float = 0.0  # share of headline content words
-    fragment: float = 1.0  # penalty: not a body sentence (list, heading, boilerplate)
-    redundancy: float = 0.0  # score lost per unit of word overlap with a chosen sentence
+    word_weight: float = 0.4  # sumy SumBasic mean word probability
+    position: float = 0.0  # times 1 / (1 + index); tuned to 0, see BENCHMARKS.md
+    headline: float = 0.1  # share of headline content words
+    drop_fragments: bool = True  # leave out lines that are no body sentences
+    redundancy: float = 0.2  # score lost per unit of word overlap with a chosen sentence
 
 
 WEIGHTS = Weights()
@@ -82,23 +84,34 @@ def sentence_features(
     )
 
 
-def scores(features: Features, weights: Weights = WEIGHTS) -> list[float]:
-    """Each sentence's score before redundancy control (higher is better)."""
+def scores(features: Features, weights: Weights = WEIGHTS, per_word: bool = True) -> list[float]:
+    """Each sentence's score before redundancy control (higher is better).
+
+    ``per_word`` (a word budget) adds SumBasic's word weight, a density: under a word
+    budget every word costs room. Under a sentence count it is left out.
+    """
+    word_weight = weights.word_weight if per_word else 0.0
     return [
         weights.centrality * features.centrality[i]
-        + weights.word_weight * features.word_weight[i]
+        + word_weight * features.word_weight[i]
         + weights.position / (1 + i)
         + weights.headline * features.headline[i]
-        - (weights.fragment if features.fragment[i] else 0.0)
         for i in range(len(features.content))
     ]
 
 
-def rank(features: Features, weights: Weights = WEIGHTS) -> list[int]:
-    """Sentence indices, best first: greedy picks with redundancy control, repeats last."""
-    score = scores(features, weights)
+def rank(features: Features, weights: Weights = WEIGHTS, per_word: bool = True) -> list[int]:
+    """Sentence indices worth showing, best first: greedy picks with redundancy control.
+
+    Repeated sentences are left out, and so are fragments when the article has body
+    sentences (an article of fragments only, e.g. lines without final punctuation, is
+    ranked as it is).
+    """
+    score = scores(features, weights, per_word)
     content = features.content
     candidates = [i for i, repeat in enumerate(features.repeat) if not repeat]
+    if weights.drop_fragments and not all(features.fragment[i] for i in candidates):
+        candidates = [i for i in candidates if not features.fragment[i]]
     overlap = dict.fromkeys(candidates, 0.0)  # highest word overlap with a chosen sentence
     ranking: list[int] = []
     while candidates:
@@ -110,14 +123,19 @@ def rank(features: Features, weights: Weights = WEIGHTS) -> list[int]:
                 if content[i]:
                     shared = len(content[i] & content[best]) / len(content[i])
                     overlap[i] = max(overlap[i], shared)
-    return ranking + [i for i, repeat in enumerate(features.repeat) if repeat]
+    return ranking
 
 
 def default_ranking(
-    sentences: Sequence[str], *, headline: str | None = None, language: str = "en"
+    sentences: Sequence[str],
+    *,
+    headline: str | None = None,
+    language: str = "en",
+    per_word: bool = True,
 ) -> list[int]:
-    """The default method: sentence indices of ``sentences``, best first."""
-    return rank(sentence_features(sentences, headline=headline, language=language))
+    """The default method: indices of ``sentences`` worth showing, best first."""
+    features = sentence_features(sentences, headline=headline, language=language)
+    return rank(features, per_word=per_word)
 
 
 def is_fragment(text: str, long_words: int = LONG_SENTENCE_WORDS) -> bool:

@@ -4,7 +4,8 @@ sumy's own ``Tokenizer`` needs NLTK's punkt data, which cannot be downloaded her
 :class:`SumyTokenizer` gives sumy the project's sentence splitter and NLTK's rule-based
 word tokenizer (no data files). Persian text is normalized with
 :func:`briefgen.text.persian.normalize_persian` and split into words (ZWNJ-joined parts
-stay one word); its stop words come from the ``stop-words`` package.
+stay one word); its stop words come from the ``stop-words`` package. Arabic gets the
+same treatment; any other language is read as English.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['\-\u200c])*$")
 # Persian: runs of letters/digits, ZWNJ-joined parts kept together ("همکاری‌ها").
 _PERSIAN_TOKEN = re.compile(rf"\w+(?:{ZWNJ}\w+)*")
 
-SUMY_LANGUAGES = {"en": "english", "fa": "persian"}
+SUMY_LANGUAGES = {"en": "english", "fa": "persian", "ar": "arabic"}
+_ARABIC_SCRIPT = frozenset({"fa", "ar"})
 
 
 def sumy_language(language: str) -> str:
@@ -38,7 +40,7 @@ def _nltk_word_tokenizer():
 
 def raw_tokens(text: str, language: str = "en") -> list[str]:
     """Word and punctuation tokens of ``text`` (Persian is normalized first)."""
-    if language == "fa":
+    if language in _ARABIC_SCRIPT:
         return _PERSIAN_TOKEN.findall(normalize_persian(text))
     return _nltk_word_tokenizer().tokenize(text)
 
@@ -50,11 +52,12 @@ def words(text: str, language: str = "en") -> tuple[str, ...]:
 
 @functools.cache
 def stop_words(language: str = "en") -> frozenset[str]:
-    """Lower-case stop words: sumy's list for English, ``stop-words``' list for Persian."""
-    if language == "fa":
+    """Lower-case stop words: sumy's list for English, ``stop-words``' for Persian/Arabic."""
+    if language in _ARABIC_SCRIPT:
         from stop_words import get_stop_words
 
-        return frozenset(normalize_persian(w).lower() for w in get_stop_words("persian"))
+        listed = get_stop_words(SUMY_LANGUAGES[language])
+        return frozenset(normalize_persian(w).lower() for w in listed)
     from sumy.utils import get_stop_words as sumy_stop_words
 
     return frozenset(sumy_stop_words(sumy_language(language)))
@@ -62,10 +65,10 @@ def stop_words(language: str = "en") -> frozenset[str]:
 
 @functools.cache
 def stemmer(language: str = "en") -> Callable[[str], str]:
-    """sumy's stemmer (Snowball for English); Persian words are only lower-cased."""
+    """sumy's stemmer (Snowball for English); Persian/Arabic words are only lower-cased."""
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
-    if language == "fa":
+    if language in _ARABIC_SCRIPT:
         return null_stemmer
     return Stemmer(sumy_language(language))
 
