@@ -114,8 +114,10 @@ def _find_headline(lines: list[_Line], title: str | None) -> int | None:
             continue
         if title and bp.line_key(title).startswith(bp.line_key(line.text)[:40]):
             return index
-        if bp.is_headline_like(line.text) and _has_body_after(lines, index):
-            return index
+        if bp.is_headline_like(line.text) and (
+            _has_body_after(lines, index) or not bp.ends_sentence(line.text)
+        ):
+            return index  # a lone unpunctuated line is a headline-only file
         return None
     return None
 
