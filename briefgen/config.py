@@ -31,6 +31,8 @@ class Settings:
     skip_undated: bool = False
     show_source: bool = False  # Persian source sentence beside each translated summary sentence
     glossaries: tuple[Path, ...] = (Path("glossaries"),)
+    persian_font: str = "Tahoma"  # complex-script font of Persian text in the DOCX
+    paper: str = "A4"  # A4 or Letter
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with every non-``None`` value in ``values`` applied."""

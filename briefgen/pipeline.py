@@ -120,9 +120,12 @@ def build_brief(
         excluded=excluded,
         sections=group_by_country(in_window, settings.country_order, settings.skip_undated),
         organization=settings.organization,
+        author=settings.author,
         header=settings.header,
         footer=settings.footer,
         show_source=settings.show_source,
+        persian_font=settings.persian_font,
+        paper=settings.paper,
     )
 
 
