@@ -1,8 +1,9 @@
 """The library API: files in, a :class:`~briefgen.model.Brief` out.
 
 ``build_brief`` reads the inputs, runs the per-article stages, keeps the articles in
-the window, translates the Persian ones, applies the glossary, summarizes, and groups
-the result by partner country. Writers (``briefgen.writers``) turn the Brief into files.
+the window, translates the Persian ones, applies the glossary, merges near-duplicate
+stories, summarizes, and groups the result by partner country. Writers
+(``briefgen.writers``) turn the Brief into files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from briefgen.readers import read_articles
 from briefgen.stages.clean import clean_stage
 from briefgen.stages.country import country_stage
 from briefgen.stages.dates import date_stage
+from briefgen.stages.duplicates import merge_duplicates
 from briefgen.stages.group import group_by_country
 from briefgen.stages.language import language_stage
 from briefgen.stages.sentences import sentence_stage
@@ -105,6 +107,7 @@ def build_brief(
         for article in in_window:
             if article.language == "fa":
                 article.untranslated_reason = "Not translated: translation turned off"
+    in_window = merge_duplicates(in_window)
     for article in in_window:
         summarize_stage(
             article, words=settings.summary_words, sentence_count=settings.summary_sentences
