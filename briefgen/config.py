@@ -11,6 +11,7 @@ from briefgen.errors import ConfigError
 
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md")
+PAPERS = ("a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,26 @@ def _settings_from(data: dict[str, Any], path: Path) -> Settings:
                 raise ConfigError(
                     f"unknown format {fmt!r} in {name} (use {', '.join(FORMATS)})", path
                 )
+    _check_values(values, path)
     return Settings(**values)
+
+
+def _check_values(values: dict[str, Any], path: Path) -> None:
+    """Values of the right type that still make no sense: a bad window, paper, font."""
+    from briefgen.window import window_from_setting
+
+    if "window" in values:
+        try:
+            window_from_setting(values["window"])
+        except ConfigError as exc:
+            raise ConfigError(exc.reason, path) from exc
+    if "paper" in values and values["paper"].casefold() not in PAPERS:
+        raise ConfigError(
+            f"paper must be one of {', '.join(PAPERS)}, got {values['paper']!r}", path
+        )
+    for name in ("persian_font", "title"):
+        if name in values and not values[name].strip():
+            raise ConfigError(f"setting {name!r} is empty", path)
 
 
 def _coerce(name: str, value: Any, base: Path, path: Path) -> Any:

@@ -92,7 +92,7 @@ def brief(
     """
     from briefgen.config import load_settings
     from briefgen.pipeline import build_brief
-    from briefgen.window import make_window
+    from briefgen.window import make_window, window_from_setting
     from briefgen.writers import write_brief
 
     settings = load_settings(config_path).with_overrides(
@@ -105,10 +105,12 @@ def brief(
         summary_sentences=sentences,
     )
     today = dt.date.today()
-    if not (week or since or until or last_week) and settings.window:
-        window_text = settings.window
-        week, last_week = (None, True) if window_text == "last-week" else (window_text, False)
-    window = make_window(week=week, since=since, until=until, previous_week=last_week, today=today)
+    if week or since or until or last_week:
+        window = make_window(
+            week=week, since=since, until=until, previous_week=last_week, today=today
+        )
+    else:
+        window = window_from_setting(settings.window, today)
     inputs = paths or (Path("seeds"),)
     with _progress_reporter(quiet) as progress:
         result = build_brief(

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefgen.files import write_text_atomically
 from briefgen.model import Article, Brief, Skipped
+from briefgen.writers.common import overview_rows
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -39,7 +40,29 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "people": [
             {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions
         ],
+        "mentions": [
+            {
+                "id": m.entry_id,
+                "canonical": m.canonical,
+                "surface": m.surface,
+                "kind": m.kind,
+                "title": m.title,
+                "persian": m.persian,
+            }
+            for m in article.mentions
+        ],
         "also_reported_by": [str(a.source_path) for a in article.also_reported_by],
+        "also_reported": [
+            {
+                "source_path": str(a.source_path),
+                "outlet": a.outlet,
+                "date": a.date.isoformat() if a.date else None,
+                "language": a.language,
+                "headline": a.headline,
+                "url": a.url,
+            }
+            for a in article.also_reported_by
+        ],
         "warnings": article.warnings,
     }
 
@@ -63,6 +86,10 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "sections": [
             {"country": s.country, "articles": len(s.articles) + len(s.undated)}
             for s in brief.sections
+        ],
+        "overview": [
+            {"country": r.country, "articles": r.entries, "duplicates": r.merged, "dates": r.span}
+            for r in overview_rows(brief)
         ],
         "articles": [article_to_dict(a) for s in brief.sections for a in [*s.articles, *s.undated]],
         "skipped": _skipped(brief.skipped),
