@@ -109,7 +109,7 @@ def web_link(url: str | None) -> str | None:
     """``url`` as a safe absolute http(s) URI (non-ASCII percent-encoded), or ``None``."""
     if not url:
         return None
-    text = "".join(ch for ch in url.strip() if ch.isprintable() and not ch.isspace())
+    text = "".join(ch for ch in url.strip() if ch.isprintable())
     try:
         parts = urlsplit(text)
     except ValueError:

@@ -40,7 +40,7 @@ def build_document(brief: Brief):
     overview(doc, brief)
     country_sections(doc, brief)
     appendices(doc, brief)
-    insert_toc(toc_placeholder, doc.headings)
+    insert_toc(toc_placeholder, doc.headings, doc.make_rtl)
     header_and_footer(doc, brief)
     properties(document, brief)
     enable_update_fields(document)

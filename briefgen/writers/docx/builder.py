@@ -123,7 +123,7 @@ class BriefDocument:
     def make_rtl(self, paragraph: Paragraph, size: float | None = PERSIAN_SIZE) -> None:
         """Paragraph ``w:bidi``; every run ``w:rtl`` with the Persian font, size and bold."""
         p_property(paragraph, "w:bidi")
-        for run in paragraph.runs:
-            rtl_run_properties(
-                run._r.get_or_add_rPr(), self.persian_font, size, bold=bool(run.bold)
-            )
+        for run in paragraph._p.xpath("./w:r | ./w:hyperlink/w:r"):
+            r_pr = run.get_or_add_rPr()
+            bold = r_pr.b is not None and r_pr.b.val
+            rtl_run_properties(r_pr, self.persian_font, size, bold=bool(bold))
