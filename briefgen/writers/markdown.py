@@ -84,12 +84,6 @@ def _front(lines: list[str], brief: Brief) -> None:
     if brief.organization:
         lines += [escape(brief.organization), ""]
     lines += [f"**Covering {escape(brief_window(brief))}**", "", f"*{generated_line(brief)}*", ""]
-    sections = [s.country for s in brief.sections]
-    if sections:
-        lines += [
-            f"**{CONTENTS}:** " + " · ".join(f"[{escape(c)}](#{anchor(c)})" for c in sections)
-        ]
-        lines.append("")
     lines += [f"## {OVERVIEW}", ""]
     if not brief.sections:
         lines += [escape(empty_message(brief)), ""]
@@ -103,6 +97,8 @@ def _front(lines: list[str], brief: Brief) -> None:
     rows = overview_rows(brief)
     lines += [f"| {escape(r.country)} | {r.articles} | {escape(r.span)} |" for r in rows]
     lines += [f"| **Total** | **{sum(r.entries for r in rows)}** | |", ""]
+    links = " · ".join(f"[{escape(s.country)}](#{anchor(s.country)})" for s in brief.sections)
+    lines += [f"**{CONTENTS}:** {links}", ""]
 
 
 def _appendices(lines: list[str], brief: Brief) -> None:

@@ -1,7 +1,7 @@
 """Word output: the brief as a .docx that Word and LibreOffice open as written.
 
-Layout (modules in reading order): ``front`` (title block, table of contents, overview
-table), ``sections`` (one per partner country), ``appendices`` (Persian originals and
+Layout (modules in reading order): ``front`` (title block, overview table, table of
+contents), ``sections`` (one per partner country), ``appendices`` (Persian originals and
 translations, glossary terms, sources, what was left out), ``page`` (header, footer
 with page numbers, document properties). ``styles``, ``fields``, ``builder`` and
 ``ooxml`` are the helpers they share: built-in styles with a Persian complex-script
@@ -21,7 +21,7 @@ from briefgen.model import Brief
 from briefgen.writers.docx.appendices import appendices
 from briefgen.writers.docx.builder import BriefDocument
 from briefgen.writers.docx.fields import enable_update_fields, insert_toc
-from briefgen.writers.docx.front import overview, title_block
+from briefgen.writers.docx.front import contents, overview, title_block
 from briefgen.writers.docx.ooxml import xml_safe
 from briefgen.writers.docx.page import header_and_footer, properties
 from briefgen.writers.docx.sections import country_sections
@@ -36,8 +36,9 @@ def build_document(brief: Brief):
     setup_styles(document, brief.persian_font)
     setup_page(document, brief.paper)
     doc = BriefDocument(document, persian_font=brief.persian_font)
-    toc_placeholder = title_block(doc, brief)
+    title_block(doc, brief)
     overview(doc, brief)
+    toc_placeholder = contents(doc)
     country_sections(doc, brief)
     appendices(doc, brief)
     insert_toc(toc_placeholder, doc.headings, doc.make_rtl)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from string import ascii_uppercase
 
+from docx.shared import Mm
+
 from briefgen.model import Article, Brief, Skipped
 from briefgen.writers.common import (
     APPENDIX_GLOSSARY,
@@ -28,7 +30,13 @@ from briefgen.writers.common import (
 )
 from briefgen.writers.docx.builder import BriefDocument
 from briefgen.writers.docx.front import HEADER_FILL
-from briefgen.writers.docx.ooxml import add_hyperlink, add_run, repeat_header_row, shade_cell
+from briefgen.writers.docx.ooxml import (
+    add_hyperlink,
+    add_run,
+    repeat_header_row,
+    set_column_widths,
+    shade_cell,
+)
 from briefgen.writers.docx.styles import LABEL, META, NOTE, PERSIAN_SIZE
 
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -95,6 +103,7 @@ def _glossary(doc: BriefDocument, terms: list[GlossaryTerm]) -> None:
         add_run(cells[2].paragraphs[0], term.kind)
         add_run(cells[3].paragraphs[0], "; ".join(term.titles))
         add_run(cells[4].paragraphs[0], str(term.articles))
+    set_column_widths(table, (Mm(42), Mm(38), Mm(22), Mm(46), Mm(18)))
 
 
 def _sources(doc: BriefDocument, articles: list[Article]) -> None:
@@ -104,7 +113,7 @@ def _sources(doc: BriefDocument, articles: list[Article]) -> None:
         if article.is_translated and article.headline_source:
             add_run(paragraph, " (")
             doc.add_text(paragraph, article.headline_source)
-            add_run(paragraph, ")")
+            doc.add_text(paragraph, ")")
         doc.add_text(paragraph, " — " + " · ".join(source_details(article)) + " · ")
         url = web_link(article.url)
         if url:

@@ -1,8 +1,8 @@
-"""The brief's first page: title block, table of contents, overview table."""
+"""The brief's first page: title block, overview table, table of contents."""
 
 from __future__ import annotations
 
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from briefgen.model import Brief
 from briefgen.writers.common import (
@@ -15,19 +15,29 @@ from briefgen.writers.common import (
     overview_sentence,
 )
 from briefgen.writers.docx.builder import BriefDocument
-from briefgen.writers.docx.ooxml import add_hyperlink, add_run, repeat_header_row, shade_cell
+from briefgen.writers.docx.ooxml import (
+    add_hyperlink,
+    add_run,
+    repeat_header_row,
+    set_column_widths,
+    shade_cell,
+)
 
 HEADER_FILL = "DCE6F1"
 
 
 def title_block(doc: BriefDocument, brief: Brief):
-    """Title, organization, window and generation date; returns the TOC placeholder."""
+    """Title, organization, window and generation date."""
     doc.paragraph(brief.title, style="Title")
     if brief.organization:
         doc.paragraph(brief.organization, style="Subtitle")
     window = doc.paragraph(f"Covering {brief_window(brief)}", bold=True)
     window.runs[0].font.size = Pt(13)
     doc.paragraph(generated_line(brief), style="Entry Source")
+
+
+def contents(doc: BriefDocument):
+    """The "Contents" title; returns the paragraph the TOC field replaces at the end."""
     doc.paragraph(CONTENTS, style="TOC Heading")
     return doc.paragraph("")
 
@@ -56,6 +66,7 @@ def overview(doc: BriefDocument, brief: Brief) -> None:
         add_hyperlink(cells[0].paragraphs[0], row.country, anchor=section_bookmark(number))
         add_run(cells[1].paragraphs[0], row.articles)
         add_run(cells[2].paragraphs[0], row.span)
+    set_column_widths(table, (Mm(75), Mm(35), Mm(56)))
     total = table.add_row().cells
     add_run(total[0].paragraphs[0], "Total", bold=True)
     add_run(total[1].paragraphs[0], str(sum(r.entries for r in rows)), bold=True)

@@ -147,3 +147,12 @@ def repeat_header_row(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     ordered_child(tr_pr, "w:cantSplit", TR_PR_ORDER)
     ordered_child(tr_pr, "w:tblHeader", TR_PR_ORDER)
+
+
+def set_column_widths(table, widths) -> None:
+    """Fixed column widths (python-docx ``Length`` values) in the grid and every cell."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
