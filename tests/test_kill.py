@@ -55,3 +55,17 @@ def test_sigkill_mid_run_keeps_the_previous_brief(tmp_path: Path) -> None:
             assert data == before
         before = data
     assert killed, "every run finished before the kill: make the input larger"
+
+
+def test_temporaries_left_by_a_killed_run_are_cleaned_up_later(tmp_path: Path) -> None:
+    from briefgen.files import STALE_SECONDS, write_text_atomically
+
+    stale = tmp_path / ".notes.txt.abc123.tmp"
+    fresh = tmp_path / ".notes.txt.def456.tmp"
+    stale.write_text("half")
+    fresh.write_text("in use by another run")
+    old = time.time() - STALE_SECONDS - 10
+    os.utime(stale, (old, old))
+    write_text_atomically(tmp_path / "notes.txt", "done")
+    assert (tmp_path / "notes.txt").read_text() == "done"
+    assert not stale.exists() and fresh.exists()
