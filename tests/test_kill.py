@@ -55,6 +55,22 @@ def test_sigkill_mid_run_keeps_the_previous_brief(tmp_path: Path) -> None:
             assert data == before
         before = data
     assert killed, "every run finished before the kill: make the input larger"
+    time.sleep(1.0)
+    assert not _processes_reading(big), "workers of a killed run are still running"
+
+
+def _processes_reading(folder: Path) -> list[int]:
+    """Processes whose command line names ``folder`` (orphaned pool workers)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if str(folder) in cmdline:
+                found.append(int(proc.name))
+    return found
 
 
 def test_temporaries_left_by_a_killed_run_are_cleaned_up_later(tmp_path: Path) -> None:
