@@ -43,6 +43,7 @@ COMMON_WORDS = frozenset(
     {"مالی", "کابل", "ماهه", "دیلی", "وین", "ویک", "Island", "Douglas", "Stanley", "Mann"}
 )
 _MAX_ZONES_FOR_CITIES = 3  # countries with more time zones contribute only their capital
+_WORD = re.compile(r"\w+")
 _MIN_CITY_LETTERS = 5  # shorter English time-zone cities ("Wake") are too often plain words
 
 
@@ -61,18 +62,33 @@ class Gazetteer:
     def __init__(self, surfaces: dict[str, list[str]], names: dict[str, str]) -> None:
         self.surfaces = surfaces  # normalized surface → codes, most likely first
         self.names = names  # alpha-2 → English short name
-        alternatives = sorted(surfaces, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])"
-        )
+        # One small pattern per first word: text is scanned word by word and a pattern is
+        # tried only where a word can start a surface (far faster than one huge regex).
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for surface in surfaces:
+            if first := _WORD.match(surface):
+                by_first[first.group(0)].append(surface)
+        self._by_first = {
+            word: re.compile(
+                "(?:" + "|".join(map(re.escape, sorted(group, key=len, reverse=True))) + r")(?!\w)"
+            )
+            for word, group in by_first.items()
+        }
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every country mention in ``text`` (English or Persian), in order."""
         text = normalize_persian(text)
-        return [
-            PlaceMention(tuple(self.surfaces[m.group(0)]), m.group(0), m.start())
-            for m in self._pattern.finditer(text)
-        ]
+        mentions: list[PlaceMention] = []
+        end = 0
+        for word in _WORD.finditer(text):
+            pattern = self._by_first.get(word.group(0))
+            if pattern is None or word.start() < end:
+                continue
+            if match := pattern.match(text, word.start()):
+                surface = match.group(0)
+                mentions.append(PlaceMention(tuple(self.surfaces[surface]), surface, match.start()))
+                end = match.end()
+        return mentions
 
     def name(self, code: str) -> str:
         """The English short name of a country ("Syria", "Saudi Arabia")."""

@@ -9,13 +9,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from docx_samples import week_brief
 
 from briefgen.cli import main
 from briefgen.config import Settings, load_settings
 from briefgen.errors import ConfigError
 from briefgen.window import window_from_setting
 from briefgen.writers.markdown import render_markdown
+from tests.docx_samples import week_brief
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -132,7 +132,7 @@ def test_week_flag_beats_the_config_window_and_empty_window_says_so(tmp_path: Pa
     assert any(
         t.startswith("No articles in this window (Week 1, 3–9 January 2000).") for t in texts
     )
-    assert "Appendix A. Articles not included" in texts
+    assert "Appendix A. Not included" in texts
     markdown = (tmp_path / "brief-2000-01-09.md").read_text(encoding="utf-8")
     assert "No articles in this window (Week 1, 3–9 January 2000)." in markdown
 
@@ -179,7 +179,7 @@ def test_markdown_has_the_same_structure_as_the_docx() -> None:
         "## Appendix A. Persian originals and translations",
         "## Appendix B. Glossary terms used",
         "## Appendix C. Sources",
-        "## Appendix D. Articles not included",
+        "## Appendix D. Not included",
     ]
     assert "**Also reported by:** ISNA (Persian, 15 May 2024)" in lines
     assert "**Key people:** Issa Zarepour, Minister of ICT" in lines

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx_samples import MUSCAT_FA, MUSCAT_FA_HEADLINE, week_brief
 
 from briefgen.cli import main
 from briefgen.writers.docx import write_docx
+from tests.docx_samples import MUSCAT_FA, MUSCAT_FA_HEADLINE, week_brief
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MARGIN_PT = 22 / 25.4 * 72  # the brief's page margin, 22 mm

@@ -10,12 +10,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx_samples import MUSCAT_FA, MUSCAT_FA_HEADLINE, PERSIAN_FONT, article, week_brief
 from lxml import etree
 
 from briefgen.model import DOMESTIC, UNDETERMINED, Window
 from briefgen.writers.docx import write_docx
 from briefgen.writers.docx.ooxml import P_PR_ORDER, R_PR_ORDER
+from tests.docx_samples import MUSCAT_FA, MUSCAT_FA_HEADLINE, PERSIAN_FONT, article, week_brief
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ARABIC = range(0x0600, 0x0700)
@@ -185,7 +185,7 @@ def test_appendices_translation_glossary_sources_not_included(document) -> None:
         "Appendix A. Persian originals and translations",
         "Appendix B. Glossary terms used",
         "Appendix C. Sources",
-        "Appendix D. Articles not included",
+        "Appendix D. Not included",
     ]
     texts = [p.text for p in body_paragraphs(document)]
     assert "English translation" in texts and "Persian original" in texts
@@ -200,7 +200,7 @@ def test_appendices_translation_glossary_sources_not_included(document) -> None:
     sources = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     assert len(sources) == 10  # every article, the merged duplicate included
     assert any(MUSCAT_FA_HEADLINE in s and "ISNA" in s for s in sources)
-    left_out = texts[texts.index("Appendix D. Articles not included") + 1 :]
+    left_out = texts[texts.index("Appendix D. Not included") + 1 :]
     assert "inbox/scan.pdf: unsupported file type .pdf" in left_out
     assert "inbox/old.txt: dated 2024-04-01, outside the window" in left_out
 

@@ -7,7 +7,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from docx_samples import (
+
+from briefgen.cli import main
+from briefgen.stages.duplicates import merge_duplicates, story_similarity
+from tests.docx_samples import (
     AMBASSADOR,
     MUSCAT_EN,
     MUSCAT_FA,
@@ -16,9 +19,6 @@ from docx_samples import (
     article,
     week_articles,
 )
-
-from briefgen.cli import main
-from briefgen.stages.duplicates import merge_duplicates, story_similarity
 
 
 def muscat_en(**changes):
@@ -157,13 +157,14 @@ def test_brief_command_merges_duplicate_files(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
-    assert len(data["articles"]) == 2
+    assert len(data["articles"]) == 3  # every report, the merged one included
     merged = [a for a in data["articles"] if a["also_reported_by"]]
     assert len(merged) == 1
-    assert {Path(merged[0]["source_path"]).name, Path(merged[0]["also_reported_by"][0]).name} == {
-        "irna.txt",
-        "tehrantimes.txt",
-    }
+    names = {Path(merged[0]["source_path"]).name, Path(merged[0]["also_reported_by"][0]).name}
+    assert names == {"irna.txt", "tehrantimes.txt"}
+    duplicate = next(a for a in data["articles"] if a["duplicate_of"])
+    assert duplicate["duplicate_of"] == merged[0]["source_path"]
+    assert duplicate["summary"]  # merged reports are summarized too
     assert data["overview"] == [
         {"country": "Oman", "articles": 2, "duplicates": 1, "dates": "24–26 October 2023"}
     ]

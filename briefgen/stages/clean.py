@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from briefgen.model import Article
 from briefgen.text import boilerplate as bp
 from briefgen.text.dates import find_dates
+from briefgen.text.persian import normalize_persian
 from briefgen.text.sentences import split_paragraphs, split_sentences
 
 BODY, META, REMOVED = "body", "meta", "removed"
@@ -37,7 +38,10 @@ class _Line:
 
 def clean_stage(article: Article) -> None:
     """Fill headline, outlet, byline, meta_lines, paragraphs and removed from raw_text."""
-    lines = [_Line(text) for text in split_paragraphs(article.raw_text)]
+    texts = split_paragraphs(article.raw_text)
+    if article.language == "fa":  # one spelling of Persian letters, digits and ZWNJ
+        texts = [normalize_persian(text) for text in texts]
+    lines = [_Line(text) for text in texts if text]
     outlet = article.source_meta.get("outlet")
     _mark_trailer(lines)
     _mark_related_lists(lines)

@@ -9,6 +9,7 @@ vocabularies here are words of web page furniture ("Share", "Latest news", «ث�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.text.dates import date_coverage, find_dates
@@ -18,6 +19,7 @@ _PUNCT = re.compile(r"[^\w\s#']+")
 _DIGITS = re.compile(r"\d+")
 
 
+@functools.lru_cache(maxsize=4096)
 def line_key(line: str) -> str:
     """A comparison key: normalized letters, digits as ``#``, no punctuation, folded case."""
     text = normalize_persian(normalize_digits(line)).replace("\u200c", " ")
