@@ -95,6 +95,9 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
     for name in ("persian_font", "title"):
         if name in values and not values[name].strip():
             raise ConfigError(f"setting {name!r} is empty", path)
+    font = values.get("persian_font", "")
+    if not font.isprintable():
+        raise ConfigError(f"setting 'persian_font' holds control characters: {font!r}", path)
 
 
 def _coerce(name: str, value: Any, base: Path, path: Path) -> Any:

@@ -59,6 +59,7 @@ def test_every_setting_loads(tmp_path: Path) -> None:
         ('window = "2024-05-20..2024-05-01"', "after --until"),
         ('paper = "A3"', "paper must be"),
         ('persian_font = " "', "empty"),
+        ('persian_font = "Tahoma\\u0001"', "control characters"),
         ('page_size = "A4"', "unknown setting"),
     ],
 )

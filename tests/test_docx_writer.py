@@ -15,7 +15,14 @@ from lxml import etree
 from briefgen.model import DOMESTIC, UNDETERMINED, Window
 from briefgen.writers.docx import write_docx
 from briefgen.writers.docx.ooxml import P_PR_ORDER, R_PR_ORDER
-from tests.docx_samples import MUSCAT_FA, MUSCAT_FA_HEADLINE, PERSIAN_FONT, article, week_brief
+from tests.docx_samples import (
+    BASRA_FA,
+    MUSCAT_FA,
+    MUSCAT_FA_HEADLINE,
+    PERSIAN_FONT,
+    article,
+    week_brief,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ARABIC = range(0x0600, 0x0700)
@@ -294,3 +301,17 @@ def test_open_window_and_letter_paper_and_other_font(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         xml = package.read("word/document.xml").decode()
     assert 'w:cs="Arial"' in xml and f'w:cs="{PERSIAN_FONT}"' not in xml
+
+
+def test_show_source_puts_the_persian_sentence_under_each_translated_bullet(
+    tmp_path: Path,
+) -> None:
+    path = write_docx(week_brief(show_source=True), tmp_path / "brief.docx")
+    paragraphs = body_paragraphs(docx.Document(str(path)))
+    texts = [p.text for p in paragraphs]
+    english, persian = BASRA_FA[0]
+    index = texts.index(english)
+    source = paragraphs[index + 1]
+    assert source.text == persian
+    assert source._p.pPr.find(qn("w:bidi")) is not None
+    assert source.runs[0]._r.rPr.find(qn("w:rtl")) is not None

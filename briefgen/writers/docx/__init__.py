@@ -32,10 +32,11 @@ __all__ = ["PERSIAN_FONT", "build_document", "write_docx", "xml_safe"]
 
 def build_document(brief: Brief):
     """A python-docx ``Document`` for ``brief``."""
+    font = xml_safe(brief.persian_font).strip() or PERSIAN_FONT
     document = docx.Document()
-    setup_styles(document, brief.persian_font)
+    setup_styles(document, font)
     setup_page(document, brief.paper)
-    doc = BriefDocument(document, persian_font=brief.persian_font)
+    doc = BriefDocument(document, persian_font=font)
     title_block(doc, brief)
     overview(doc, brief)
     toc_placeholder = contents(doc)
