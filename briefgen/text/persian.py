@@ -5,8 +5,10 @@ Two levels:
 * :func:`normalize_persian` gives the canonical spelling fed to the translator and
   shown to readers: Arabic letter variants become Persian ones, digits become Latin,
   diacritics and tatweel go, ZWNJ is kept only between two joining letters.
-* :func:`match_key` is a looser key for comparing names: it also drops ZWNJ, so
-  «زارع‌پور» and «زارعپور» compare equal.
+* :func:`match_key` is a looser key for comparing names: it also drops ZWNJ and folds
+  hamza and ta-marbuta spellings, so «زارع‌پور» and «زارعپور», «رئیسی» and «رییسی»
+  compare equal. :func:`fold_letters` is the same without case folding and space
+  collapsing, so it can be applied one character at a time.
 """
 
 from __future__ import annotations
@@ -60,7 +62,16 @@ def normalize_persian(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+_LOOSE_LETTERS = str.maketrans(
+    {"ئ": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "ۀ": "ه", "ة": "ه"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """Normalized, ZWNJ dropped, hamza/ta-marbuta spellings folded; case and spaces kept."""
+    return normalize_persian(text).replace(ZWNJ, "").translate(_LOOSE_LETTERS)
+
+
 def match_key(text: str) -> str:
-    """A loose comparison key: normalized, ZWNJ dropped, case folded, spaces collapsed."""
-    text = normalize_persian(text).replace(ZWNJ, "")
-    return " ".join(text.casefold().split())
+    """A loose comparison key: :func:`fold_letters`, case folded, spaces collapsed."""
+    return " ".join(fold_letters(text).casefold().split())
