@@ -133,12 +133,11 @@ def build_matchers(entries: Iterable[Entry]) -> Matchers:
     return Matchers(Matcher(english), Matcher(persian))
 
 
-def replace_hits(text: str, hits: list[Hit], replacement) -> str:
-    """``text`` with each hit replaced by ``replacement(hit)`` (None keeps the hit's text)."""
+def replace_hits(text: str, hits: list[Hit], replacements: list[str | None]) -> str:
+    """``text`` with each hit replaced by its replacement (None keeps the hit's text)."""
     pieces: list[str] = []
     last = 0
-    for hit in hits:
-        new = replacement(hit)
+    for hit, new in zip(hits, replacements, strict=True):
         pieces.append(text[last : hit.start])
         pieces.append(hit.text if new is None else new)
         last = hit.end
@@ -155,7 +154,7 @@ def protect(glossary: Glossary, text: str) -> tuple[str, list[str]]:
     for hit in hits:
         if hit.entry.canonical not in terms:
             terms.append(hit.entry.canonical)
-    return replace_hits(text, hits, lambda hit: hit.entry.canonical), terms
+    return replace_hits(text, hits, [hit.entry.canonical for hit in hits]), terms
 
 
 def _normalized_form(hit: Hit) -> str | None:
@@ -177,5 +176,5 @@ def normalize_english(glossary: Glossary, text: str) -> tuple[str, list[Hit]]:
         hits = glossary.find_english(text)
         if all(_normalized_form(hit) is None for hit in hits):
             return text, hits
-        text = replace_hits(text, hits, _normalized_form)
+        text = replace_hits(text, hits, [_normalized_form(hit) for hit in hits])
     return text, glossary.find_english(text)
