@@ -5,10 +5,8 @@ Two levels:
 * :func:`normalize_persian` gives the canonical spelling fed to the translator and
   shown to readers: Arabic letter variants become Persian ones, digits become Latin,
   diacritics and tatweel go, ZWNJ is kept only between two joining letters.
-* :func:`match_key` is a looser key for comparing names: it also drops ZWNJ and folds
-  hamza and ta-marbuta spellings, so «زارع‌پور» and «زارعپور», «رئیسی» and «رییسی»
-  compare equal. :func:`fold_letters` is the same without case folding and space
-  collapsing, so it can be applied one character at a time.
+* :func:`match_key` is a looser key for comparing names: it also drops ZWNJ, so
+  «زارع‌پور» and «زارعپور» compare equal.
 """
 
 from __future__ import annotations
@@ -68,7 +66,8 @@ _LOOSE_LETTERS = str.maketrans(
 
 
 def fold_letters(text: str) -> str:
-    """Normalized, ZWNJ dropped, hamza/ta-marbuta spellings folded; case and spaces kept."""
+    """Normalized, ZWNJ dropped, hamza/ta-marbuta spellings folded («رئیسی» = «رییسی»);
+    case and spaces kept, so it can be applied one character at a time."""
     return normalize_persian(text).replace(ZWNJ, "").translate(_LOOSE_LETTERS)
 
 
