@@ -16,6 +16,7 @@ from briefgen.config import Settings
 from briefgen.errors import ModelMissingError
 from briefgen.glossary import Glossary
 from briefgen.model import Article, Brief, Skipped, Window
+from briefgen.parallel import map_articles
 from briefgen.readers import read_articles
 from briefgen.stages.clean import clean_stage
 from briefgen.stages.country import country_stage
@@ -89,20 +90,16 @@ def build_brief(
     articles, skipped = read_articles(Path(p) for p in paths)
 
     kept: list[Article] = []
-    for done, article in enumerate(articles, 1):
-        try:
-            analyse_article(article)
-        except StageError as exc:
-            skipped.append(Skipped(article.source_path, str(exc)))
-            continue
-        if not article.sentences and not article.headline:
-            skipped.append(
-                Skipped(article.source_path, "no article text after removing boilerplate")
-            )
-            continue
-        kept.append(article)
-        if progress:
-            progress("Reading articles", done, len(articles))
+    analysed = map_articles(
+        _analyse_or_reason,
+        articles,
+        progress=_reporter(progress, "Reading articles", len(articles)),
+    )
+    for article, reason in analysed:
+        if reason:
+            skipped.append(Skipped(article.source_path, reason))
+        else:
+            kept.append(article)
 
     in_window, excluded = _apply_window(kept, window, settings.skip_undated)
     if use_translation:
@@ -112,10 +109,10 @@ def build_brief(
             if article.language == "fa":
                 article.untranslated_reason = "Not translated: translation turned off"
     glossary_stage(in_window, glossary)
-    for article in in_window:
-        summarize_stage(
-            article, words=settings.summary_words, sentence_count=settings.summary_sentences
-        )
+    jobs = [(a, settings.summary_words, settings.summary_sentences) for a in in_window]
+    in_window = map_articles(
+        _summarize, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
+    )
     title_stage(in_window, glossary)
 
     return Brief(
@@ -132,6 +129,29 @@ def build_brief(
         footer=settings.footer,
         show_source=settings.show_source,
     )
+
+
+def _analyse_or_reason(article: Article) -> tuple[Article, str | None]:
+    """Run the per-article stages; return the article and why it is left out, if it is."""
+    try:
+        analyse_article(article)
+    except StageError as exc:
+        return article, str(exc)
+    if not article.sentences and not article.headline:
+        return article, "no article text after removing boilerplate"
+    return article, None
+
+
+def _summarize(job: tuple[Article, int | None, int | None]) -> Article:
+    article, words, sentence_count = job
+    summarize_stage(article, words=words, sentence_count=sentence_count)
+    return article
+
+
+def _reporter(progress: Progress | None, label: str, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    return lambda done: progress(label, done, total)
 
 
 def _apply_window(

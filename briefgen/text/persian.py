@@ -41,6 +41,11 @@ def normalize_digits(text: str) -> str:
     return digits.fa_to_en(digits.ar_to_fa(text))
 
 
+def normalize_letters(text: str) -> str:
+    """Arabic letter variants → Persian ones (ي → ی, ك → ک), one character for one."""
+    return characters.ar_to_fa(text)
+
+
 def normalize_persian(text: str) -> str:
     """Canonical Persian spelling: Persian letters, ASCII digits, clean ZWNJ and spaces."""
     if not text:
