@@ -30,14 +30,14 @@ def test_protect_replaces_the_persian_names_of_the_seed_by_canonical_english(glo
     sent, terms = glossary.protect(line)
     assert "Issa Zarepour" in sent and "Said bin Hamoud Al Maawali" in sent
     assert "زارعپور" not in sent and "المعولی" not in sent
-    assert terms == [
-        "Issa Zarepour",
-        "Minister of ICT",
-        "Said bin Hamoud Al Maawali",
-        "Minister of Transport, Communications and Information Technology of Oman",
-    ]
-    # Only the names changed: the rest of the sentence is as it was.
-    assert sent.startswith("به گزارش نصر، «Issa Zarepour» Minister of ICT در مسقط با")
+    assert terms == ["Issa Zarepour", "Said bin Hamoud Al Maawali"]
+    # Only the names changed (titles are left to the model): the rest is as it was.
+    assert sent.startswith(
+        "به گزارش نصر، «Issa Zarepour» وزیر ارتباطات و فناوری اطلاعات در مسقط با"
+    )
+    assert sent.endswith(
+        "«Said bin Hamoud Al Maawali» وزیر ارتباطات و حمل نقل عمان دیدار و گفت و گو کرد."
+    )
 
 
 def test_protect_finds_companies_short_names_and_raisi(glossary) -> None:
@@ -108,6 +108,26 @@ def test_no_match_inside_a_longer_word(glossary) -> None:
 def test_english_variants_become_canonical(glossary, text, expected) -> None:
     assert glossary.normalize_english(text) == expected
     assert glossary.normalize_english(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (
+            "Issa Zarepour, Minister of Communications and Information Technology, met Said bin "
+            "Hamoud Al Maawali in Muscat.",
+            "Issa Zarepour, Minister of ICT, met Said bin Hamoud Al Maawali in Muscat.",
+        ),
+        (
+            "The Minister of Communications of Oman met the Minister of Communications and "
+            "Transport.",
+            "The Minister of Transport, Communications and Information Technology of Oman met "
+            "the Minister of Transport, Communications and Information Technology of Oman.",
+        ),
+    ],
+)
+def test_titles_translated_by_the_model_become_canonical(glossary, translation, expected) -> None:
+    assert glossary.normalize_english(translation) == expected
 
 
 def test_syrian_and_omani_ministers_are_not_irans_minister_of_ict(glossary) -> None:

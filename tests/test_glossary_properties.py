@@ -80,8 +80,9 @@ def test_persian_forms_match_with_and_without_zwnj(form, left, right, data) -> N
         ids = [h.entry.id for h in GLOSSARY.find_persian(text)]
         assert expected in ids, (variant, ids)
         sent, terms = GLOSSARY.protect(text)
-        assert GLOSSARY[expected].canonical in terms
-        assert match_key(variant) not in match_key(sent)
+        if GLOSSARY[expected].type != "title":  # titles are left to the translator
+            assert GLOSSARY[expected].canonical in terms
+            assert match_key(variant) not in match_key(sent)
 
 
 # Round trips ------------------------------------------------------------------------

@@ -22,6 +22,11 @@ from briefgen.text.persian import fold_letters, has_arabic_script
 if TYPE_CHECKING:
     from briefgen.glossary.model import Entry, Glossary
 
+#: Entry types whose Persian forms are replaced before translation. Titles are not: they
+#: are ordinary phrases the model translates, and the English normalization then maps the
+#: translation to the canonical title (a long English title pasted into Persian text is
+#: more likely to be mangled than a name).
+PROTECTED_TYPES = ("person", "organization", "place", "other")
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-"})
 _MAX_PASSES = 4
 
@@ -149,7 +154,7 @@ def protect(glossary: Glossary, text: str) -> tuple[str, list[str]]:
     """Persian forms → canonical English (see :meth:`Glossary.protect`)."""
     if not has_arabic_script(text):
         return text, []
-    hits = glossary.find_persian(text)
+    hits = [h for h in glossary.find_persian(text) if h.entry.type in PROTECTED_TYPES]
     terms: list[str] = []
     for hit in hits:
         if hit.entry.canonical not in terms:

@@ -114,7 +114,10 @@ class Glossary:
         return self.matchers.persian.find(text)
 
     def protect(self, text: str) -> tuple[str, list[str]]:
-        """Replace the Persian forms in ``text`` by their canonical English forms.
+        """Replace the Persian names in ``text`` by their canonical English forms.
+
+        Names of people, organizations, places and others are replaced; titles are left
+        to the translator (see :data:`briefgen.glossary.match.PROTECTED_TYPES`).
 
         Returns the text to send to the translator and the English terms that must come
         out of it (each once, in order of appearance).
