@@ -145,7 +145,12 @@ def review_paths(paths, loaded, *, translate: bool = True):
                 "only (no check of terms lost in translation)."
             )
         else:
-            translate_articles(persian, translator, prepare=loaded.protect)
+            try:
+                translate_articles(persian, translator, prepare=loaded.protect)
+            finally:
+                close = getattr(translator, "close", None)
+                if close is not None:
+                    close()
     result = review_articles(analysed, loaded)
     result.notes.extend(notes)
     return result

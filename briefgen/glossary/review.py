@@ -40,7 +40,7 @@ class Finding:
     canonical: str = ""
     found_as: str = ""  # the surface form (hit), the missing term, the candidate name
     context: str = ""
-    note: str = ""  # candidate reason; translation text for a missing term
+    note: str = ""  # hit: form kind; candidate: reason; missing term: the translation
 
 
 @dataclass
@@ -113,6 +113,7 @@ def _persian(review: Review, name: str, where: str, text: str) -> None:
                 hit.entry.canonical,
                 hit.text,
                 context(text, hit.start, hit.end),
+                note=hit.kind,
             )
         )
     for cand in persian_candidates(text, hits):
@@ -143,7 +144,7 @@ def _english(review: Review, name: str, where: str, text: str, count_hits: bool 
                     hit.entry.canonical,
                     hit.text,
                     context(text, hit.start, hit.end),
-                    note="" if hit.kind != "variant" else "variant",
+                    note=hit.kind,
                 )
             )
     for cand in english_candidates(text, hits, review.common_words):
