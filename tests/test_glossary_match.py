@@ -99,6 +99,8 @@ def test_no_match_inside_a_longer_word(glossary) -> None:
             "met the Saudi Ambassador to Iran, Abdullah bin Saud Al-Anzi",
         ),
         ("issa zarepour and ISSA ZAREPOUR", "Issa Zarepour and Issa Zarepour"),
+        ("Oman's minister, said Al Maawali.", "Oman's minister, said Al Maawali."),
+        ("talks, said Al-Maawali", "talks, said Said bin Hamoud Al Maawali"),
         (
             "the Ministry of Communications and ILNA and Ilna",
             "the Ministry of Communications and ILNA and Ilna",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from briefgen.glossary import Entry, Glossary, Role, dump_glossary, load_glossary, parse_glossary
 from briefgen.glossary.exchange import export_glossary, import_glossary
 from briefgen.glossary.load import check_forms
+from briefgen.glossary.titles import apply_titles
 from briefgen.text.persian import ZWNJ, match_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,20 @@ english_text = st.lists(
 def test_normalizing_twice_equals_once(text: str) -> None:
     once = GLOSSARY.normalize_english(text)
     assert GLOSSARY.normalize_english(once) == once
+
+
+@SETTINGS
+@given(
+    st.lists(english_text, min_size=1, max_size=4),
+    st.one_of(
+        st.none(),
+        _any_day := st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 12, 31)),
+    ),
+)
+def test_dated_titles_twice_equal_once(texts: list[str], day) -> None:
+    texts = [GLOSSARY.normalize_english(t) for t in texts]
+    once = apply_titles(texts, GLOSSARY, day)
+    assert apply_titles(once, GLOSSARY, day) == once
 
 
 @SETTINGS

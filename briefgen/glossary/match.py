@@ -6,7 +6,9 @@ apostrophes and hyphens made plain; runs of spaces as one), with a map back to t
 original offsets, so a match is replaced in the original text and nothing else changes.
 A term matches on word boundaries only (never inside a longer word); at one position the
 longest form wins. Forms match case-insensitively, except acronyms (all capitals, e.g.
-"ILNA"), which match as written.
+"ILNA"), which match as written, and a form's capital first letter, which matches a
+lower-case one only when the whole match is lower-case ("said Al Maawali" is a verb and a
+surname, "said al maawali" from a translation that lost its capitals is the name).
 """
 
 from __future__ import annotations
@@ -108,16 +110,26 @@ class Matcher:
             return []
         folded, origin = fold(text)
         hits = []
-        for match in self._pattern.finditer(folded):
+        position = 0
+        while match := self._pattern.search(folded, position):
             key = match.group(0)
             found = self._forms.get(key) or self._forms.get(key.casefold())
-            if found is None:  # an acronym met in other capitals cannot get here
+            if found is None or not _case_fits(key, found[0]):
+                position = match.start() + 1
                 continue
             form, entry, kind = found
             start = origin[match.start()]
             end = origin[match.end() - 1] + 1
             hits.append(Hit(start, end, entry, form, kind, text[start:end]))
+            position = match.end()
         return hits
+
+
+def _case_fits(found: str, form: str) -> bool:
+    """Case-insensitive, but a capital in the form is not met by a lower-case letter in
+    running text ("said Al Maawali" is not "Said Al Maawali") unless the whole match is
+    lower-case, as machine translation sometimes writes names."""
+    return not form[:1].isupper() or found[:1].isupper() or found == found.lower()
 
 
 @dataclass(frozen=True)

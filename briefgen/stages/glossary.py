@@ -3,7 +3,7 @@
 * :func:`glossary_stage` (after translation) normalizes variants to the canonical form
   in the headline and sentences of English and translated articles, and fills
   ``article.mentions`` (one per entry, with the title valid on the article's date).
-  Persian articles left untranslated get their mentions from the Persian text.
+  Persian (and Arabic) articles left untranslated get their mentions from the source text.
 * :func:`title_stage` (after summarizing) gives the first mention of a person in a
   summary the full name and dated title, later mentions the short form.
 """
@@ -31,7 +31,7 @@ def glossary_stage(articles: Iterable[Article], glossary: Glossary) -> None:
         return
     for article in articles:
         found: list[tuple[Hit, str | None]] = []  # (hit, Persian surface for translated text)
-        if article.language == "fa" and not article.is_translated:
+        if article.language in ("fa", "ar") and not article.is_translated:
             for text in (article.headline, *(s.text for s in article.sentences)):
                 found.extend((hit, None) for hit in glossary.find_persian(text))
         elif article.is_translated or article.language == "en":
