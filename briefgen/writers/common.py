@@ -44,17 +44,3 @@ def brief_window(brief: Brief) -> str:
 def output_stem(brief: Brief) -> str:
     """``brief-YYYY-MM-DD``."""
     return f"brief-{brief.date.isoformat()}"
-
-
-def glossary_terms(brief: Brief) -> list[tuple[str, str, str, int]]:
-    """The appendix of glossary entries used in the brief: (canonical, Persian form,
-    title on the article's date, number of articles), in order of first use."""
-    rows: dict[tuple[str, str | None], list] = {}
-    for section in brief.sections:
-        for article in [*section.articles, *section.undated]:
-            for m in article.mentions:
-                key = (m.entry_id, m.title)
-                if key not in rows:
-                    rows[key] = [m.canonical, m.persian or "", m.title or "", 0]
-                rows[key][3] += 1
-    return [tuple(row) for row in rows.values()]

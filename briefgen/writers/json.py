@@ -37,15 +37,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         },
         "untranslated_reason": article.untranslated_reason,
         "people": [
-            {
-                "id": m.entry_id,
-                "name": m.canonical,
-                "title": m.title,
-                "kind": m.kind,
-                "persian": m.persian,
-                "surface": m.surface,
-            }
-            for m in article.mentions
+            {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions
         ],
         "also_reported_by": [str(a.source_path) for a in article.also_reported_by],
         "warnings": article.warnings,

@@ -6,13 +6,7 @@ from pathlib import Path
 
 from briefgen.files import write_text_atomically
 from briefgen.model import Article, Brief
-from briefgen.writers.common import (
-    article_meta,
-    brief_heading,
-    brief_window,
-    glossary_terms,
-    long_date,
-)
+from briefgen.writers.common import article_meta, brief_heading, brief_window, long_date
 
 
 def _article(lines: list[str], article: Article) -> None:
@@ -48,12 +42,6 @@ def render_markdown(brief: Brief) -> str:
             lines += ["#### Undated", ""]
             for article in section.undated:
                 _article(lines, article)
-    terms = glossary_terms(brief)
-    if terms:
-        lines += ["## Glossary terms used", "", "| Term | Persian | Title on the date | Articles |"]
-        lines.append("|---|---|---|---:|")
-        lines += [f"| {name} | {fa} | {title} | {n} |" for name, fa, title, n in terms]
-        lines.append("")
     if brief.skipped or brief.excluded:
         lines += ["## Not included", ""]
         lines += [f"- `{item.path}`: {item.reason}" for item in [*brief.skipped, *brief.excluded]]
