@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefgen.config import Settings
 from briefgen.errors import ModelMissingError
+from briefgen.glossary import Glossary
 from briefgen.model import Article, Brief, Skipped, Window
 from briefgen.parallel import map_articles
 from briefgen.readers import read_articles
@@ -22,6 +23,7 @@ from briefgen.stages.clean import clean_stage
 from briefgen.stages.country import country_stage
 from briefgen.stages.dates import date_stage
 from briefgen.stages.duplicates import merge_duplicates
+from briefgen.stages.glossary import glossary_stage, load_run_glossary, title_stage
 from briefgen.stages.group import group_by_country
 from briefgen.stages.language import language_stage
 from briefgen.stages.sentences import sentence_stage
@@ -73,14 +75,18 @@ def build_brief(
     translator: object | None = None,
     use_translation: bool = True,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> Brief:
     """Build a brief from the article files and folders in ``paths``.
 
     ``translator`` is a loaded translator (see ``briefgen.translation``); when ``None``
     the installed fa→en model is loaded if Persian articles need it. Without a model,
-    Persian articles are kept, untranslated and marked.
+    Persian articles are kept, untranslated and marked. ``glossary`` defaults to the
+    files in ``settings.glossaries`` (a missing default ``glossaries/`` folder means none).
     """
     settings = settings or Settings()
+    if glossary is None:
+        glossary = load_run_glossary(settings.glossaries, Settings().glossaries)
     window = window or Window()
     today = today or dt.date.today()
     articles, skipped = read_articles(Path(p) for p in paths)
@@ -99,15 +105,17 @@ def build_brief(
 
     in_window, excluded = _apply_window(kept, window, settings.skip_undated)
     if use_translation:
-        _translate(in_window, translator, progress)
+        _translate(in_window, translator, progress, glossary)
     else:
         for article in in_window:
             if article.language == "fa":
                 article.untranslated_reason = "Not translated: translation turned off"
+    glossary_stage(in_window, glossary)
     jobs = [(a, settings.summary_words, settings.summary_sentences) for a in in_window]
     in_window = map_articles(
         _summarize, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
     )
+    title_stage(in_window, glossary)
     in_window = merge_duplicates(in_window)
 
     return Brief(
@@ -173,7 +181,10 @@ def _apply_window(
 
 
 def _translate(
-    articles: list[Article], translator: object | None, progress: Progress | None
+    articles: list[Article],
+    translator: object | None,
+    progress: Progress | None,
+    glossary: Glossary,
 ) -> None:
     persian = [a for a in articles if a.language == "fa"]
     if not persian:
@@ -189,4 +200,7 @@ def _translate(
             for article in persian:
                 article.untranslated_reason = NO_MODEL_NOTE
             return
-    translate_articles(persian, translator, progress=progress)
+    # Glossary terms go to the model as their canonical English form (see Glossary.protect).
+    translate_articles(
+        persian, translator, progress=progress, prepare=glossary.protect if glossary else None
+    )

@@ -17,9 +17,10 @@ from briefgen.window import window_from_setting
 from briefgen.writers.markdown import render_markdown
 from tests.docx_samples import week_brief
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
-FULL_CONFIG = """
+FULL_CONFIG_TEMPLATE = """
 [brief]
 title = "Partner Watch"
 organization = "Office of Regional Technology Analysis"
@@ -34,10 +35,11 @@ formats = ["docx", "json", "md"]
 output_dir = "briefs"
 skip_undated = false
 show_source = false
-glossaries = ["glossaries"]
+glossaries = ["{glossaries}"]
 persian_font = "Arial"
 paper = "Letter"
 """
+FULL_CONFIG = FULL_CONFIG_TEMPLATE.replace("{glossaries}", (ROOT / "glossaries").as_posix())
 
 
 def test_every_setting_loads(tmp_path: Path) -> None:

@@ -90,8 +90,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     return {name: Rendered(folder / f"{name}.pdf") for name in ("sample", "seeds")}
 
 
-def png_pixels(path: Path) -> bytes:
-    """The pixel values of an 8-bit grey or RGB, non-interlaced PNG."""
+def png_rows(path: Path) -> list[bytes]:
+    """The rows of pixel values of an 8-bit grey or RGB, non-interlaced PNG."""
     data = path.read_bytes()
     channels = 1
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -109,7 +109,7 @@ def png_pixels(path: Path) -> bytes:
         position += 12 + length
     raw = zlib.decompress(idat)
     stride = width * channels
-    pixels, previous = bytearray(), bytearray(stride)
+    rows, previous = [], bytearray(stride)
     for row in range(height):
         start = row * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
@@ -127,19 +127,20 @@ def png_pixels(path: Path) -> bytes:
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - up_left)
                 predictor = left if pa <= pb and pa <= pc else up if pb <= pc else up_left
                 line[x] = (line[x] + predictor) & 0xFF
-        pixels += line
+        rows.append(bytes(line))
         previous = line
-    return bytes(pixels)
+    return rows
 
 
 @pytest.mark.parametrize("name", ["sample", "seeds"])
-def test_every_page_has_ink(rendered, name: str) -> None:
+def test_every_page_has_text_between_header_and_footer(rendered, name: str) -> None:
     brief = rendered[name]
     assert len(brief.pages) >= 4
     for page in brief.pages:
-        pixels = png_pixels(page)
-        dark = sum(1 for value in pixels if value < 128)
-        assert dark > 0.002 * len(pixels), f"{page.name} looks blank"
+        rows = png_rows(page)
+        body = rows[len(rows) * 65 // 1000 : len(rows) * 92 // 100]  # within the margins
+        dark = sum(1 for row in body for value in row if value < 128)
+        assert dark > 100, f"{page.name} has nothing between header and footer"
 
 
 @pytest.mark.parametrize("name", ["sample", "seeds"])
@@ -150,20 +151,23 @@ def test_page_numbers_in_the_footer(rendered, name: str) -> None:
         assert f"Page {number} of {total}" in text
 
 
-def test_front_has_title_overview_table_and_contents(rendered) -> None:
-    first = rendered["sample"].page_texts[0]
+def test_front_page_overview_then_contents(rendered) -> None:
+    first, second = rendered["sample"].page_texts[:2]
     for expected in (
         "OFFICIAL USE ONLY",
         "ICT Partners Weekly Brief",
         "Covering Week 20, 13–19 May 2024",
         "Country",
         "3 (+1 duplicate)",
-        "Contents",
-        "Iran, Oman stress speeding up implementation of ICT agreements",
     ):
         assert expected in first, expected
-    contents = " ".join(rendered["sample"].page_texts[:2])
-    assert "Appendix A. Persian originals and translations" in contents
+    for expected in (
+        "Contents",
+        "Iran, Oman stress speeding up implementation of ICT agreements",
+        "Appendix A. Persian originals and translations",
+        "Appendix D. Not included",
+    ):
+        assert expected in second, expected
 
 
 def test_merged_duplicate_and_key_people_survive(rendered) -> None:

@@ -66,8 +66,10 @@ def main(debug: bool) -> None:
 
 def _register() -> None:
     from briefgen.cli.brief import brief
+    from briefgen.cli.glossary import glossary
 
     main.add_command(brief)
+    main.add_command(glossary)
 
 
 _register()

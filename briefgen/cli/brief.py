@@ -179,5 +179,9 @@ def _report(result, written: list[Path]) -> None:
             f"  {len(untranslated)} Persian article(s) not translated: "
             "install a model with 'briefgen model install' (see README)"
         )
+    for article in result.articles:
+        if article.translation and article.translation.missing_terms:
+            lost = ", ".join(article.translation.missing_terms)
+            echo(f"  glossary terms lost in translation in {article.name}: {lost}")
     for path in written:
         echo(f"Wrote {path}")

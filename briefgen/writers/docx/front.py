@@ -37,8 +37,9 @@ def title_block(doc: BriefDocument, brief: Brief):
 
 
 def contents(doc: BriefDocument):
-    """The "Contents" title; returns the paragraph the TOC field replaces at the end."""
-    doc.paragraph(CONTENTS, style="TOC Heading")
+    """The "Contents" title on a new page; returns the paragraph the TOC field replaces."""
+    title = doc.paragraph(CONTENTS, style="TOC Heading")
+    title.paragraph_format.page_break_before = True
     return doc.paragraph("")
 
 
