@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from string import ascii_uppercase
 
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from briefgen.model import Article, Brief, Skipped
 from briefgen.writers.common import (
@@ -99,11 +99,15 @@ def _glossary(doc: BriefDocument, terms: list[GlossaryTerm]) -> None:
         if term.persian:
             persian = cells[1].paragraphs[0]
             add_run(persian, term.persian)
-            doc.make_rtl(persian)
+            doc.make_rtl(persian, size=10)
         add_run(cells[2].paragraphs[0], term.kind)
         add_run(cells[3].paragraphs[0], "; ".join(term.titles))
         add_run(cells[4].paragraphs[0], str(term.articles))
-    set_column_widths(table, (Mm(42), Mm(38), Mm(22), Mm(46), Mm(18)))
+    set_column_widths(table, (Mm(40), Mm(36), Mm(25), Mm(45), Mm(20)))
+    for row in table.rows:
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(9)
 
 
 def _sources(doc: BriefDocument, articles: list[Article]) -> None:
