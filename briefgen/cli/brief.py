@@ -162,8 +162,10 @@ def _report(result, written: list[Path]) -> None:
 
     echo = lambda text="": click.echo(text, err=True)  # noqa: E731
     total = len(result.articles)
+    merged = sum(len(a.also_reported_by) for a in result.articles)
+    also = f" (+{merged} duplicate report(s) merged)" if merged else ""
     echo(
-        f"Articles: {total} in the brief, {len(result.skipped)} skipped, "
+        f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
         f"{len(result.excluded)} outside the window ({brief_window(result)})"
     )
     for item in result.skipped:
