@@ -164,3 +164,33 @@ def test_missing_input_path_is_reported_not_fatal(seeds_dir, tmp_path: Path) -> 
     )
     assert result.exit_code == 0
     assert "nope: no such file or folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("- id: a\n  type: person\n  canonical: [unclosed\n", "invalid YAML"),
+        (
+            "- id: one\n  type: person\n  canonical: Issa Zarepour\n  persian: [زارع‌پور]\n"
+            "- id: two\n  type: person\n  canonical: Someone Else\n  persian: [زارعپور]\n",
+            "bad.yaml:5: two:",
+        ),
+    ],
+    ids=["yaml-error", "conflicting-form"],
+)
+def test_bad_glossary_is_a_one_line_usage_error(
+    seeds_dir, tmp_path: Path, content: str, reason: str
+) -> None:
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "bad.yaml").write_text(content, encoding="utf-8")
+    config = tmp_path / "briefgen.toml"
+    config.write_text(f'glossaries = ["{glossary}"]\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["brief", str(seeds_dir), "-o", str(tmp_path / "out"), "--config", str(config)]
+    )
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.yaml:" in lines[0] and reason in lines[0], lines
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
