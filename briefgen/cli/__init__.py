@@ -66,9 +66,11 @@ def main(debug: bool) -> None:
 
 def _register() -> None:
     from briefgen.cli.brief import brief
+    from briefgen.cli.glossary import glossary
     from briefgen.cli.summarize import summarize
 
     main.add_command(brief)
+    main.add_command(glossary)
     main.add_command(summarize)
 
 
