@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -79,7 +80,7 @@ def _read(file: Path):
 
     if str(file) != "-":
         return read_article(file)
-    data = click.get_binary_stream("stdin").read(MAX_INPUT_BYTES + 1)
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"too large for an article (over {MAX_INPUT_BYTES / 1e6:.1f} MB)", STDIN)
     article = read_text(STDIN, data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import warnings
 from collections.abc import Callable, Sequence
 
 #: sumy's algorithms offered by name (``--method``), with sumy's class names.
@@ -78,7 +79,9 @@ def sumy_ratings(
         return infos
 
     summarizer = make_summarizer(name, language)
-    summarizer(sumy_document(sentences, language), record)
+    with warnings.catch_warnings():  # LSA warns about short articles; we rank them anyway
+        warnings.simplefilter("ignore", UserWarning)
+        summarizer(sumy_document(sentences, language), record)
     for info in recorded:
         ratings[info.order] = float(info.rating)
     return ratings
