@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefgen.readers.decode import decode_text
 from briefgen.summarize import METHODS, rank_sentences
-from briefgen.summarize.budget import Length, take, word_count
+from briefgen.summarize.budget import Length, cut_words, take, word_count
 from briefgen.summarize.default import WEIGHTS, Weights, rank, sentence_features
 from briefgen.text.sentences import split_sentences
 
@@ -71,7 +71,7 @@ def evaluate(items: list[Item], rankings: list[list[int]], length: Length) -> di
         text = " ".join(item.sentences[i] for i in take(ranking, sizes, length))
         result["words"].append(word_count(text))
         if length.words is not None:
-            text = " ".join(text.split()[: length.words])
+            text = cut_words(text, length.words)
         scores = scorer.score(item.reference, text)
         for key in ("rouge1", "rouge2", "rougeL"):
             result[key].append(scores[key].fmeasure)

@@ -1,4 +1,4 @@
-"""The default summarizer: sumy's centrality and word weights, position, headline, no repeats.
+"""The default summarizer: sumy's centrality and word weights, headline, redundancy control.
 
 Each sentence gets a score from
 
@@ -9,7 +9,7 @@ Each sentence gets a score from
   word), scaled to 0–1;
 * its **overlap with the headline** (share of the headline's content words it holds);
 * a **position** prior (news puts who met whom first) — tuned to 0: centrality already
-  ranks the lede high, and any positive weight lowered ROUGE on the dev sets;
+  ranks the lede high, and any positive weight lowered ROUGE on the dev sets.
 
 Lines that are no body sentences (no final punctuation, a run of Title Case words
 such as a "Latest news" list, a very long unsplit block) are left out when the article
@@ -171,8 +171,6 @@ def _content_words(sentences: Sequence[str], language: str) -> list[list[str]]:
 
 def _reduction(sentences: Sequence[str], language: str) -> list[float]:
     """sumy's Reduction rating of each sentence (repeated texts share one rating)."""
-    from briefgen.summarize.tokens import stemmer, stop_words
-
     summarizer = _counting_reduction()(stemmer(language))
     summarizer.stop_words = stop_words(language)
     document = sumy_document(sentences, language)

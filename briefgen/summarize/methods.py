@@ -113,4 +113,3 @@ def _kl_ratings(
     for rank, index in enumerate(picked):
         ratings[index] = -float(rank)  # sumy's KL rating: minus the pick order
     return ratings
-
