@@ -119,7 +119,8 @@ def test_fragments_are_recognized() -> None:
     assert is_fragment("Latest News")
     assert is_fragment("- Iran and Serbia Forge Path to Collaborative Future")
     assert is_fragment("Muslim World League Welcomes EU’s Lifting of Sanctions on Syria as a ...")
-    assert is_fragment(" ".join(["word"] * 100) + ".")
+    assert is_fragment(" ".join(["word"] * 200) + ".")
+    assert not is_fragment(" ".join(["word"] * 100) + ".")  # long, but a sentence
     assert not is_fragment(MEETING[0])
     assert not is_fragment("“Cooperation is the most crucial issue,” Hashemi stated.")
     assert not is_fragment("وزیر ارتباطات با وزیر عمان دیدار کرد.")

@@ -46,7 +46,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-LONG_SENTENCE_WORDS = 80  # a longer "sentence" is an unsplit block or a list of links
+LONG_SENTENCE_WORDS = 150  # a longer "sentence" is an unsplit block or a list of links
 
 # A body sentence ends with final punctuation, maybe followed by closing quotes/brackets.
 _FINAL = re.compile(r"[.!?؟…。][\"'”’»)\]]*\s*$")
