@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.glossary.load import GlossaryError, check_forms
+from briefgen.glossary.load import GlossaryError, check_forms, role_to_data
 from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
 from briefgen.text.persian import has_arabic_script
 
@@ -54,19 +54,6 @@ def import_glossary(text: str, fmt: str, name: str = "<import>") -> Glossary:
 
 
 # Roles as plain data ------------------------------------------------------------------
-
-
-def _role_json(role: Role) -> dict[str, str]:
-    data = {"title": role.title}
-    for key, value in (
-        ("organization", role.organization),
-        ("country", role.country),
-        ("from", role.start.isoformat() if role.start else None),
-        ("to", role.end.isoformat() if role.end else None),
-    ):
-        if value is not None:
-            data[key] = value
-    return data
 
 
 def _role_from(data: object, fail) -> Role:
@@ -121,7 +108,7 @@ def to_csv(glossary: Glossary) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in glossary.entries:
-        roles = [_role_json(r) for r in e.roles]
+        roles = [role_to_data(r) for r in e.roles]
         writer.writerow(
             [
                 e.id,
@@ -199,7 +186,7 @@ def to_tbx(glossary: Glossary) -> str:
         ET.SubElement(term_entry, "descrip", {"type": "subjectField"}).text = e.type
         for role in e.roles:
             descrip = ET.SubElement(term_entry, "descrip", {"type": "role"})
-            descrip.text = json.dumps(_role_json(role), ensure_ascii=False)
+            descrip.text = json.dumps(role_to_data(role), ensure_ascii=False)
         if e.notes:
             ET.SubElement(term_entry, "note").text = e.notes
         english = ET.SubElement(term_entry, "langSet", {XML_LANG: "en"})

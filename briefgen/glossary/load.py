@@ -318,13 +318,14 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
     if entry.english:
         data["english"] = list(entry.english)
     if entry.roles:
-        data["roles"] = [_role_data(role) for role in entry.roles]
+        data["roles"] = [role_to_data(role) for role in entry.roles]
     if entry.notes:
         data["notes"] = entry.notes
     return data
 
 
-def _role_data(role: Role) -> dict[str, str]:
+def role_to_data(role: Role) -> dict[str, str]:
+    """A role as plain data (title, organization, country, from, to), unset keys left out."""
     data = {"title": role.title}
     for key, value in (
         ("organization", role.organization),
