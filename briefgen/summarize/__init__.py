@@ -53,7 +53,7 @@ def summarize(
     ``words`` is a word budget (sentences are kept until their words reach it; the last
     may go past it), ``sentence_count`` a number of sentences; with neither, the default
     length applies: about :data:`DEFAULT_WORDS` words, 2–4 sentences.
-    ``language`` is an ISO 639-1 code ("en", "fa"; others are read as English).
+    ``language`` is an ISO 639-1 code ("en", "fa", "ar"; others are read as English).
     Raises ``ValueError`` for an unknown method or a length below 1.
     """
     length = summary_length(words, sentence_count)
