@@ -19,11 +19,11 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from briefgen.model import UNDETERMINED, Article
+from briefgen.summarize.tokens import stemmer, stop_words
 
 #: Reports of one event appear within a day or two of each other.
 MAX_DAYS_APART = 2
@@ -112,29 +112,9 @@ def _profile(article: Article) -> _Profile:
 
 
 def _content_words(words: list[str], language: str) -> list[str]:
-    stop = _stop_words(language)
-    stem = _stemmer(language)
+    stop = stop_words(language)
+    stem = stemmer(language)
     return [stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit())]
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    from stop_words import LANGUAGE_MAPPING, get_stop_words
-
-    name = LANGUAGE_MAPPING.get(language, language)
-    try:
-        return frozenset(get_stop_words(name))
-    except Exception:  # StopWordError: a language without a list
-        return frozenset()
-
-
-@cache
-def _stemmer(language: str) -> Callable[[str], str]:
-    if language != "en":
-        return lambda word: word
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("english")
 
 
 def _tfidf(documents: list[Counter[str]]) -> list[dict[str, float]]:

@@ -45,6 +45,7 @@ def raw_tokens(text: str, language: str = "en") -> list[str]:
     return _nltk_word_tokenizer().tokenize(text)
 
 
+@functools.lru_cache(maxsize=65536)
 def words(text: str, language: str = "en") -> tuple[str, ...]:
     """The words of ``text`` as sumy wants them: tokens that start with a letter."""
     return tuple(t for t in raw_tokens(text, language) if _WORD.match(t))
@@ -70,7 +71,8 @@ def stemmer(language: str = "en") -> Callable[[str], str]:
 
     if language in _ARABIC_SCRIPT:
         return null_stemmer
-    return Stemmer(sumy_language(language))
+    # Words repeat across sentences and articles: remember their stems.
+    return functools.lru_cache(maxsize=65536)(Stemmer(sumy_language(language)))
 
 
 class SumyTokenizer:
