@@ -42,7 +42,7 @@ def build_document(brief: Brief):
     toc_placeholder = contents(doc)
     country_sections(doc, brief)
     appendices(doc, brief)
-    insert_toc(toc_placeholder, doc.headings, doc.make_rtl)
+    insert_toc(doc, toc_placeholder)
     header_and_footer(doc, brief)
     properties(document, brief)
     enable_update_fields(document)

@@ -112,7 +112,7 @@ def _glossary(doc: BriefDocument, terms: list[GlossaryTerm]) -> None:
 
 def _sources(doc: BriefDocument, articles: list[Article]) -> None:
     for article in articles:
-        paragraph = doc.document.add_paragraph(style="List Number")
+        paragraph = doc.add_paragraph("List Number")
         doc.add_text(paragraph, article_title(article), bold=True)
         if article.is_translated and article.headline_source:
             add_run(paragraph, " (")
@@ -128,6 +128,6 @@ def _sources(doc: BriefDocument, articles: list[Article]) -> None:
 
 def _not_included(doc: BriefDocument, items: list[Skipped]) -> None:
     for item in items:
-        paragraph = doc.document.add_paragraph(style="List Bullet")
+        paragraph = doc.add_paragraph("List Bullet")
         doc.add_text(paragraph, str(item.path), italic=True)
         doc.add_text(paragraph, f": {item.reason}")

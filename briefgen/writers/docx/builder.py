@@ -45,6 +45,23 @@ class BriefDocument:
     persian_font: str = PERSIAN_FONT
     headings: list[Heading] = field(default_factory=list)
     _next_bookmark: int = 1
+    _style_ids: dict[str, str] = field(default_factory=dict)
+
+    # --- styles -----------------------------------------------------------------------
+
+    def style_id(self, name: str) -> str:
+        """The id of the style called ``name`` (looked up once: python-docx searches the
+        styles part by XPath on every use of a name, the writer's slowest step)."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def add_paragraph(self, style: str | None = None, before: Paragraph | None = None) -> Paragraph:
+        """An empty paragraph in ``style`` at the end (or before the paragraph ``before``)."""
+        paragraph = before.insert_paragraph_before() if before else self.document.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
 
     # --- headings ---------------------------------------------------------------------
 
@@ -54,7 +71,7 @@ class BriefDocument:
         """A built-in Heading ``level`` paragraph, bookmarked (``_TocNNN`` unless given)
         for the table of contents."""
         text = " ".join(xml_safe(text).split()) or "(untitled)"
-        paragraph = self.document.add_heading(level=level)
+        paragraph = self.add_paragraph("Title" if level == 0 else f"Heading {level}")
         if page_break:
             paragraph.paragraph_format.page_break_before = True
         add_run(paragraph, text)
@@ -76,7 +93,7 @@ class BriefDocument:
         starts in Persian."""
         if rtl or (rtl is None and is_rtl(text)):
             return self.persian(text, style=style, **run_format)
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         self.add_text(paragraph, text, **run_format)
         return paragraph
 
@@ -84,14 +101,14 @@ class BriefDocument:
         self, text: str, style: str | None = PERSIAN, size: float = PERSIAN_SIZE, **run_format
     ) -> Paragraph:
         """A right-to-left Persian paragraph (``size`` in points), whatever it starts with."""
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         add_run(paragraph, text, **run_format)
         self.make_rtl(paragraph, size=size)
         return paragraph
 
     def labelled(self, label: str, text: str, style: str | None = None) -> Paragraph:
         """``Label: text`` with the label in bold."""
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         add_run(paragraph, f"{label}: ", bold=True)
         self.add_text(paragraph, text)
         return paragraph

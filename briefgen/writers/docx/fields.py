@@ -8,13 +8,11 @@ when the reader declines the update); refreshing adds the page numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from briefgen.writers.common import is_rtl
-from briefgen.writers.docx.builder import Heading
+from briefgen.writers.docx.builder import BriefDocument, Heading
 from briefgen.writers.docx.ooxml import add_hyperlink, element, tag_names, xml_safe
 from briefgen.writers.docx.styles import TOC_STYLES
 
@@ -58,26 +56,22 @@ def add_field(paragraph: Paragraph, instruction: str, result: str = "") -> None:
     p.append(_field_char("end"))
 
 
-def insert_toc(
-    placeholder: Paragraph,
-    headings: Sequence[Heading],
-    make_rtl: Callable[[Paragraph], None],
-) -> None:
-    """Replace ``placeholder`` with a TOC field whose result lists ``headings``;
-    ``make_rtl`` turns the entries of Persian headings right-to-left.
+def insert_toc(doc: BriefDocument, placeholder: Paragraph) -> None:
+    """Replace ``placeholder`` with a TOC field whose result lists ``doc``'s headings,
+    the entries of Persian headings right-to-left.
 
     The begin mark sits in the first entry, the end mark in the last, as Word writes it.
     """
-    entries = list(headings) or [Heading("No headings", 1, "")]
+    entries = list(doc.headings) or [Heading("No headings", 1, "")]
     paragraphs = []
     for heading in entries:
-        paragraph = placeholder.insert_paragraph_before(style=TOC_STYLES[min(heading.level, 3)])
+        paragraph = doc.add_paragraph(TOC_STYLES[min(heading.level, 3)], before=placeholder)
         if heading.bookmark:
             add_hyperlink(paragraph, heading.text, anchor=heading.bookmark)
         else:
             paragraph.add_run(heading.text)
         if is_rtl(heading.text):
-            make_rtl(paragraph)
+            doc.make_rtl(paragraph)
         paragraphs.append(paragraph)
     first, last = paragraphs[0]._p, paragraphs[-1]._p
     start = first.pPr.getnext() if first.pPr is not None else first[0]

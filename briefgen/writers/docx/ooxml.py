@@ -130,7 +130,7 @@ def add_hyperlink(
     link.set(qn("w:history"), "1")
     run = Run(OxmlElement("w:r"), paragraph)
     run.text = xml_safe(text)
-    run.style = "Hyperlink"
+    run._r.get_or_add_rPr().style = "Hyperlink"  # the id of the style styles.py adds
     link.append(run._r)
     paragraph._p.append(link)
     return run
