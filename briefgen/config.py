@@ -11,6 +11,7 @@ from briefgen.errors import ConfigError
 
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md")
+PAPERS = ("a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Settings:
     skip_undated: bool = False
     show_source: bool = False  # Persian source sentence beside each translated summary sentence
     glossaries: tuple[Path, ...] = (Path("glossaries"),)
+    persian_font: str = "Tahoma"  # complex-script font of Persian text in the DOCX
+    paper: str = "A4"  # A4 or Letter
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with every non-``None`` value in ``values`` applied."""
@@ -72,7 +75,29 @@ def _settings_from(data: dict[str, Any], path: Path) -> Settings:
                 raise ConfigError(
                     f"unknown format {fmt!r} in {name} (use {', '.join(FORMATS)})", path
                 )
+    _check_values(values, path)
     return Settings(**values)
+
+
+def _check_values(values: dict[str, Any], path: Path) -> None:
+    """Values of the right type that still make no sense: a bad window, paper, font."""
+    from briefgen.window import window_from_setting
+
+    if "window" in values:
+        try:
+            window_from_setting(values["window"])
+        except ConfigError as exc:
+            raise ConfigError(exc.reason, path) from exc
+    if "paper" in values and values["paper"].casefold() not in PAPERS:
+        raise ConfigError(
+            f"paper must be one of {', '.join(PAPERS)}, got {values['paper']!r}", path
+        )
+    for name in ("persian_font", "title"):
+        if name in values and not values[name].strip():
+            raise ConfigError(f"setting {name!r} is empty", path)
+    font = values.get("persian_font", "")
+    if not font.isprintable():
+        raise ConfigError(f"setting 'persian_font' holds control characters: {font!r}", path)
 
 
 def _coerce(name: str, value: Any, base: Path, path: Path) -> Any:

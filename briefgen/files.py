@@ -5,11 +5,23 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from briefgen.errors import OutputError
+
+STALE_SECONDS = 3600  # temporary files this old were left by a killed run
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files a killed run left beside ``path`` (older than an hour)."""
+    now = time.time()
+    for tmp in Path(path).parent.glob(f".{Path(path).name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
 
 
 @contextlib.contextmanager
@@ -28,6 +40,7 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO]:
     except OSError as exc:
         raise OutputError(f"cannot write here ({exc.strerror or exc})", path) from exc
     tmp = Path(tmp_name)
+    remove_stale_temporaries(path)
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
             yield handle

@@ -150,6 +150,9 @@ class Brief:
     excluded: list[Skipped] = field(default_factory=list)  # read fine, outside the window etc.
     sections: list[CountrySection] = field(default_factory=list)
     organization: str | None = None
+    author: str | None = None  # document properties; default: the organization
     header: str | None = None
     footer: str | None = None
     show_source: bool = False  # Persian source beside each translated summary sentence
+    persian_font: str = "Tahoma"  # complex-script font of Persian text in Word
+    paper: str = "A4"  # A4 or Letter

@@ -1,8 +1,9 @@
 """The library API: files in, a :class:`~briefgen.model.Brief` out.
 
 ``build_brief`` reads the inputs, runs the per-article stages, keeps the articles in
-the window, translates the Persian ones, applies the glossary, summarizes, and groups
-the result by partner country. Writers (``briefgen.writers``) turn the Brief into files.
+the window, translates the Persian ones, applies the glossary, summarizes, merges
+near-duplicate stories, and groups the result by partner country. Writers
+(``briefgen.writers``) turn the Brief into files.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from pathlib import Path
 
 from briefgen.config import Settings
 from briefgen.errors import ModelError, ModelMissingError
+from briefgen.glossary import Glossary
 from briefgen.model import Article, Brief, Skipped, Window
+from briefgen.parallel import map_articles
 from briefgen.readers import read_articles
 from briefgen.stages.clean import clean_stage
 from briefgen.stages.country import country_stage
 from briefgen.stages.dates import date_stage
+from briefgen.stages.duplicates import merge_duplicates
+from briefgen.stages.glossary import glossary_stage, load_run_glossary, title_stage
 from briefgen.stages.group import group_by_country
 from briefgen.stages.language import language_stage
 from briefgen.stages.sentences import sentence_stage
@@ -73,45 +78,48 @@ def build_brief(
     translator: object | None = None,
     use_translation: bool = True,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> Brief:
     """Build a brief from the article files and folders in ``paths``.
 
     ``translator`` is a loaded translator (see ``briefgen.translation``); when ``None``
     the installed fa→en model is loaded if Persian articles need it. Without a model,
-    Persian articles are kept, untranslated and marked.
+    Persian articles are kept, untranslated and marked. ``glossary`` defaults to the
+    files in ``settings.glossaries`` (a missing default ``glossaries/`` folder means none).
     """
     settings = settings or Settings()
+    if glossary is None:
+        glossary = load_run_glossary(settings.glossaries, Settings().glossaries)
     window = window or Window()
     today = today or dt.date.today()
     articles, skipped = read_articles(Path(p) for p in paths)
 
     kept: list[Article] = []
-    for done, article in enumerate(articles, 1):
-        try:
-            analyse_article(article)
-        except StageError as exc:
-            skipped.append(Skipped(article.source_path, str(exc)))
-            continue
-        if not article.sentences and not article.headline:
-            skipped.append(
-                Skipped(article.source_path, "no article text after removing boilerplate")
-            )
-            continue
-        kept.append(article)
-        if progress:
-            progress("Reading articles", done, len(articles))
+    analysed = map_articles(
+        _analyse_or_reason,
+        articles,
+        progress=_reporter(progress, "Reading articles", len(articles)),
+    )
+    for article, reason in analysed:
+        if reason:
+            skipped.append(Skipped(article.source_path, reason))
+        else:
+            kept.append(article)
 
     in_window, excluded = _apply_window(kept, window, settings.skip_undated)
     if use_translation:
-        _translate(in_window, translator, progress)
+        _translate(in_window, translator, progress, glossary)
     else:
         for article in in_window:
             if article.language == "fa":
                 article.untranslated_reason = "Not translated: translation turned off"
-    for article in in_window:
-        summarize_stage(
-            article, words=settings.summary_words, sentence_count=settings.summary_sentences
-        )
+    glossary_stage(in_window, glossary)
+    jobs = [(a, settings.summary_words, settings.summary_sentences) for a in in_window]
+    in_window = map_articles(
+        _summarize, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
+    )
+    title_stage(in_window, glossary)
+    in_window = merge_duplicates(in_window)
 
     return Brief(
         title=settings.title,
@@ -123,10 +131,36 @@ def build_brief(
         excluded=excluded,
         sections=group_by_country(in_window, settings.country_order, settings.skip_undated),
         organization=settings.organization,
+        author=settings.author,
         header=settings.header,
         footer=settings.footer,
         show_source=settings.show_source,
+        persian_font=settings.persian_font,
+        paper=settings.paper,
     )
+
+
+def _analyse_or_reason(article: Article) -> tuple[Article, str | None]:
+    """Run the per-article stages; return the article and why it is left out, if it is."""
+    try:
+        analyse_article(article)
+    except StageError as exc:
+        return article, str(exc)
+    if not article.sentences and not article.headline:
+        return article, "no article text after removing boilerplate"
+    return article, None
+
+
+def _summarize(job: tuple[Article, int | None, int | None]) -> Article:
+    article, words, sentence_count = job
+    summarize_stage(article, words=words, sentence_count=sentence_count)
+    return article
+
+
+def _reporter(progress: Progress | None, label: str, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    return lambda done: progress(label, done, total)
 
 
 def _apply_window(
@@ -150,7 +184,10 @@ def _apply_window(
 
 
 def _translate(
-    articles: list[Article], translator: object | None, progress: Progress | None
+    articles: list[Article],
+    translator: object | None,
+    progress: Progress | None,
+    glossary: Glossary,
 ) -> None:
     persian = [a for a in articles if a.language == "fa"]
     if not persian:
@@ -173,7 +210,10 @@ def _translate(
                 article.untranslated_reason = f"Not translated: {exc}"
             return
     try:
-        translate_articles(persian, translator, progress=progress)
+        # Glossary terms go to the model as their canonical English form (see Glossary.protect).
+        translate_articles(
+            persian, translator, progress=progress, prepare=glossary.protect if glossary else None
+        )
     finally:
         if loaded is not None:
             loaded.close()

@@ -62,6 +62,27 @@ def make_window(
     return Window(start, end)
 
 
+def window_from_setting(value: str | None, today: dt.date | None = None) -> Window:
+    """The window a settings file names: ``last-week``, ``2024-W20``,
+    ``2024-05-13..2024-05-19`` (either end may be left out), or ``all`` / unset."""
+    text = (value or "").strip()
+    if text.casefold() in ("", "all"):
+        return Window()
+    if text.casefold() == "last-week":
+        return last_week(today or dt.date.today())
+    if ".." in text:
+        since, until = (part.strip() or None for part in text.split("..", 1))
+        if not (since or until):
+            return Window()
+        return make_window(since=since, until=until)
+    if _WEEK.match(text):
+        return iso_week(text)
+    raise ConfigError(
+        f"window must be last-week, all, an ISO week like 2024-W20 or a range like "
+        f"2024-05-13..2024-05-19, got {value!r}"
+    )
+
+
 def describe_window(window: Window) -> str:
     """Human text: "Week 20, 13–19 May 2024", "13 May – 2 June 2024", "up to 19 May 2024"."""
     start, end = window.start, window.end

@@ -92,7 +92,7 @@ def brief(
     """
     from briefgen.config import load_settings
     from briefgen.pipeline import build_brief
-    from briefgen.window import make_window
+    from briefgen.window import make_window, window_from_setting
     from briefgen.writers import write_brief
 
     settings = load_settings(config_path).with_overrides(
@@ -105,10 +105,12 @@ def brief(
         summary_sentences=sentences,
     )
     today = dt.date.today()
-    if not (week or since or until or last_week) and settings.window:
-        window_text = settings.window
-        week, last_week = (None, True) if window_text == "last-week" else (window_text, False)
-    window = make_window(week=week, since=since, until=until, previous_week=last_week, today=today)
+    if week or since or until or last_week:
+        window = make_window(
+            week=week, since=since, until=until, previous_week=last_week, today=today
+        )
+    else:
+        window = window_from_setting(settings.window, today)
     inputs = paths or (Path("seeds"),)
     with progress_reporter(quiet) as progress:
         result = build_brief(
@@ -131,8 +133,10 @@ def _report(result, written: list[Path]) -> None:
 
     echo = lambda text="": click.echo(text, err=True)  # noqa: E731
     total = len(result.articles)
+    merged = sum(len(a.also_reported_by) for a in result.articles)
+    also = f" (+{merged} duplicate report(s) merged)" if merged else ""
     echo(
-        f"Articles: {total} in the brief, {len(result.skipped)} skipped, "
+        f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
         f"{len(result.excluded)} outside the window ({brief_window(result)})"
     )
     for item in result.skipped:
@@ -156,5 +160,9 @@ def _report(result, written: list[Path]) -> None:
             f"  {len(untranslated)} Persian article(s) not translated: "
             "install a model with 'briefgen model install' (see README)"
         )
+    for article in result.articles:
+        if article.translation and article.translation.missing_terms:
+            lost = ", ".join(article.translation.missing_terms)
+            echo(f"  glossary terms lost in translation in {article.name}: {lost}")
     for path in written:
         echo(f"Wrote {path}")

@@ -29,7 +29,7 @@ _UNWANTED = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
     "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\ud800-\udfff]"
 )
-_BINARY_CONTROL_RATIO = 0.05
+_BINARY_CONTROL_RATIO = 0.25  # text with more control characters is binary
 
 
 def describe_binary(data: bytes) -> str | None:
@@ -50,8 +50,8 @@ def clean_characters(text: str) -> str:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode ``data`` to text, returning ``(text, encoding)``.
 
-    BOMs first, then strict UTF-8 (unless the data holds NUL bytes, as UTF-16 without
-    a BOM does), then charset-normalizer's best guess. Raises :class:`InputError`
+    BOMs first, then strict UTF-8 (unless NUL bytes in every other position say UTF-16
+    without a BOM), then charset-normalizer's best guess. Raises :class:`InputError`
     (without a path; the caller adds it) for binary data.
     """
     if binary := describe_binary(data):
@@ -69,8 +69,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """NUL bytes in every other position: UTF-16 text of mostly Latin letters, no BOM."""
+    half = len(data) // 2
+    if half < 2:
+        return False
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    return max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half
+
+
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
-    if b"\x00" not in data:
+    if not _looks_like_utf16(data):
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:

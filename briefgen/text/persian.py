@@ -47,6 +47,11 @@ def normalize_digits(text: str) -> str:
     return digits.fa_to_en(digits.ar_to_fa(text))
 
 
+def normalize_letters(text: str) -> str:
+    """Arabic letter variants → Persian ones (ي → ی, ك → ک), one character for one."""
+    return characters.ar_to_fa(text)
+
+
 def normalize_persian(text: str) -> str:
     """Canonical Persian spelling: Persian letters, ASCII digits, clean ZWNJ and spaces."""
     if not text:
@@ -68,7 +73,17 @@ def normalize_persian(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+_LOOSE_LETTERS = str.maketrans(
+    {"ئ": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "ۀ": "ه", "ة": "ه"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """Normalized, ZWNJ dropped, hamza/ta-marbuta spellings folded («رئیسی» = «رییسی»);
+    case and spaces kept, so it can be applied one character at a time."""
+    return normalize_persian(text).replace(ZWNJ, "").translate(_LOOSE_LETTERS)
+
+
 def match_key(text: str) -> str:
-    """A loose comparison key: normalized, ZWNJ dropped, case folded, spaces collapsed."""
-    text = normalize_persian(text).replace(ZWNJ, "")
-    return " ".join(text.casefold().split())
+    """A loose comparison key: :func:`fold_letters`, case folded, spaces collapsed."""
+    return " ".join(fold_letters(text).casefold().split())

@@ -35,8 +35,12 @@ _MAX_PIECE_CHARS = 2000  # text with no sentence end at all is cut at spaces
 def _segmenter(language: str):
     import pysbd
 
+    from briefgen.text.abbreviations import speed_up
+
     lang = language if language in pysbd.languages.LANGUAGE_CODES else "en"
-    return pysbd.Segmenter(language=lang, clean=False)
+    segmenter = pysbd.Segmenter(language=lang, clean=False)
+    speed_up(segmenter.language_module)
+    return segmenter
 
 
 def split_paragraphs(text: str) -> list[str]:

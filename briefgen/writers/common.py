@@ -1,13 +1,34 @@
-"""Wording shared by every writer, so DOCX, Markdown and JSON say the same thing."""
+"""What the brief says, shared by every writer, so DOCX, Markdown and JSON say the same thing.
+
+The writers decide how things look; this module decides what is in the brief: the
+front lines, the overview rows, each entry's source line, key people and "also
+reported by", and the content of the appendices.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
 
-from briefgen.model import Article, Brief
+from briefgen import __version__
+from briefgen.model import Article, Brief, CountrySection, Mention, Skipped, Window
 from briefgen.window import describe_window
 
 LANGUAGE_NAMES = {"fa": "Persian", "en": "English", "ar": "Arabic", "und": "unknown language"}
+
+CONTENTS = "Contents"
+OVERVIEW = "Overview"
+UNDATED = "Undated"
+APPENDIX_PERSIAN = "Persian originals and translations"
+APPENDIX_GLOSSARY = "Glossary terms used"
+APPENDIX_SOURCES = "Sources"
+APPENDIX_NOT_INCLUDED = "Not included"
+ENGLISH_TRANSLATION = "English translation"
+PERSIAN_ORIGINAL = "Persian original"
+NO_TRANSLATION = "No English translation: {reason}."
 
 
 def long_date(day: dt.date) -> str:
@@ -23,12 +44,22 @@ def article_date(article: Article) -> str:
     return f"{text} ({article.jalali_date} SH)" if article.jalali_date else text
 
 
+def language_name(article: Article) -> str:
+    """``Persian``, ``English``…"""
+    return LANGUAGE_NAMES.get(article.language, article.language)
+
+
 def article_meta(article: Article) -> list[str]:
     """The pieces of an article's source line: outlet, date, language."""
     parts = [article.outlet] if article.outlet else []
     parts.append(article_date(article))
-    parts.append(LANGUAGE_NAMES.get(article.language, article.language))
+    parts.append(language_name(article))
     return parts
+
+
+def article_title(article: Article) -> str:
+    """The headline, or the file name when the article has none."""
+    return article.headline or article.name
 
 
 def brief_heading(brief: Brief) -> str:
@@ -41,6 +72,274 @@ def brief_window(brief: Brief) -> str:
     return describe_window(brief.window)
 
 
+def generated_line(brief: Brief) -> str:
+    """``Generated 23 November 2026 at 14:05 by briefgen 0.1.0``."""
+    when = brief.generated
+    return f"Generated {long_date(when.date())} at {when:%H:%M} by briefgen {__version__}"
+
+
+def author(brief: Brief) -> str:
+    """Who the document properties name as author."""
+    return brief.author or brief.organization or "briefgen"
+
+
 def output_stem(brief: Brief) -> str:
     """``brief-YYYY-MM-DD``."""
     return f"brief-{brief.date.isoformat()}"
+
+
+# --- direction -----------------------------------------------------------------------
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Unicode rule P2)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+# --- links -----------------------------------------------------------------------------
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` as a safe absolute http(s) URI (non-ASCII percent-encoded), or ``None``."""
+    if not url:
+        return None
+    text = "".join(ch for ch in url.strip() if ch.isprintable())
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(text, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def link_label(url: str) -> str:
+    """The host of ``url`` without ``www.``: what an entry prints for its link."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+# --- the articles of the brief ---------------------------------------------------------
+
+
+def entries(section: CountrySection) -> list[Article]:
+    """A section's entries: dated ones, then undated ones."""
+    return [*section.articles, *section.undated]
+
+
+def all_articles(brief: Brief) -> list[Article]:
+    """Every article the brief draws on, in reading order, merged duplicates after their entry."""
+    seen: list[Article] = []
+    for section in brief.sections:
+        for article in entries(section):
+            seen.append(article)
+            seen.extend(article.also_reported_by)
+    return seen
+
+
+def count_reports(articles: list[Article]) -> int:
+    """Entries plus the duplicate reports merged into them."""
+    return sum(1 + len(a.also_reported_by) for a in articles)
+
+
+def date_span(articles: list[Article]) -> str:
+    """``13–17 May 2024``, ``13 May 2024``, ``13–17 May 2024; 2 undated`` or ``undated``."""
+    dates = sorted(a.date for a in articles if a.date)
+    undated = sum(1 for a in articles if a.date is None)
+    parts = []
+    if dates:
+        parts.append(describe_window(Window(dates[0], dates[-1])))
+    if undated:
+        parts.append(f"{undated} undated" if dates else "undated")
+    return "; ".join(parts)
+
+
+@dataclass
+class OverviewRow:
+    """One line of the overview table."""
+
+    country: str
+    entries: int
+    merged: int  # duplicate reports merged into those entries
+    span: str
+
+    @property
+    def articles(self) -> str:
+        """``3`` or ``3 (+1 duplicate)``."""
+        if not self.merged:
+            return str(self.entries)
+        plural = "s" if self.merged > 1 else ""
+        return f"{self.entries} (+{self.merged} duplicate{plural})"
+
+
+def overview_rows(brief: Brief) -> list[OverviewRow]:
+    """Country × number of articles × date span, in section order."""
+    rows = []
+    for section in brief.sections:
+        items = entries(section)
+        rows.append(
+            OverviewRow(
+                section.country,
+                len(items),
+                count_reports(items) - len(items),
+                date_span(items),
+            )
+        )
+    return rows
+
+
+def overview_sentence(brief: Brief) -> str:
+    """One line under the overview heading: how many articles, outlets, translations."""
+    articles = all_articles(brief)
+    entries_count = sum(len(entries(s)) for s in brief.sections)
+    outlets = {a.outlet for a in articles if a.outlet}
+    translated = sum(1 for a in articles if a.is_translated)
+    parts = [f"{_count(entries_count, 'article')} in {_count(len(brief.sections), 'section')}"]
+    if outlets:
+        parts.append(f"from {_count(len(outlets), 'outlet')}")
+    text = " ".join(parts) + "."
+    merged = len(articles) - entries_count
+    if merged:
+        text += f" {_count(merged, 'duplicate report')} merged into the entries they repeat."
+    if translated:
+        text += f" {_count(translated, 'article')} machine-translated from Persian."
+    return text
+
+
+def empty_message(brief: Brief) -> str:
+    """What an empty brief says."""
+    text = f"No articles in this window ({brief_window(brief)})."
+    outside = len(brief.excluded)
+    if outside:
+        text += f" {_count(outside, 'article')} read but left out: see “{APPENDIX_NOT_INCLUDED}”."
+    return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# --- one entry ------------------------------------------------------------------------
+
+
+def key_people(article: Article) -> list[tuple[str, str | None]]:
+    """(name, title on the article's date) of each person the glossary found, once each."""
+    people: dict[str, tuple[str, str | None]] = {}
+    for mention in article.mentions:
+        if mention.kind == "person" and mention.entry_id not in people:
+            people[mention.entry_id] = (mention.canonical, mention.title)
+    return list(people.values())
+
+
+def person_text(name: str, title: str | None) -> str:
+    """``Issa Zarepour, Minister of ICT``."""
+    return f"{name}, {title}" if title else name
+
+
+def reporter_text(article: Article) -> str:
+    """How a merged duplicate is named: ``IRNA (Persian, 14 May 2024)``."""
+    name = article.outlet or article.name
+    details = [language_name(article)]
+    if article.date:
+        details.append(long_date(article.date))
+    return f"{name} ({', '.join(details)})"
+
+
+def also_reported_text(article: Article) -> str | None:
+    """``IRNA (Persian, 14 May 2024); Tehran Times (English)`` or ``None``."""
+    if not article.also_reported_by:
+        return None
+    return "; ".join(reporter_text(a) for a in article.also_reported_by)
+
+
+# --- appendices -----------------------------------------------------------------------
+
+
+def persian_articles(brief: Brief) -> list[Article]:
+    """Articles whose Persian original goes in the appendix (translated or not)."""
+    return [a for a in all_articles(brief) if a.language == "fa" and a.sentences]
+
+
+@dataclass
+class ParallelParagraph:
+    """One paragraph of a Persian article: its English translation (if any) and original."""
+
+    number: int
+    english: str | None
+    persian: str
+
+
+def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
+    """The article's body paragraph by paragraph, English beside the Persian it came from."""
+    groups: dict[int, list] = {}
+    for sentence in article.sentences:
+        groups.setdefault(sentence.paragraph, []).append(sentence)
+    paragraphs = []
+    for number, sentences in enumerate(groups.values(), 1):
+        if article.is_translated:
+            english = " ".join(s.text for s in sentences)
+            persian = " ".join(s.source or "" for s in sentences).strip()
+        else:
+            english, persian = None, " ".join(s.text for s in sentences)
+        paragraphs.append(ParallelParagraph(number, english, persian))
+    return paragraphs
+
+
+def persian_headline(article: Article) -> str:
+    """The headline as the Persian source gave it."""
+    if article.is_translated:
+        return article.headline_source or article.headline
+    return article.headline
+
+
+@dataclass
+class GlossaryTerm:
+    """A glossary entry found in the brief's articles."""
+
+    entry_id: str
+    canonical: str
+    kind: str
+    persian: str | None = None
+    titles: list[str] = field(default_factory=list)
+    articles: int = 0
+
+
+def glossary_terms(brief: Brief) -> list[GlossaryTerm]:
+    """Every glossary entry the articles mention, people first, then by name."""
+    terms: dict[str, GlossaryTerm] = {}
+    for article in all_articles(brief):
+        for entry_id, mentions in _by_entry(article.mentions):
+            first = mentions[0]
+            term = terms.setdefault(entry_id, GlossaryTerm(entry_id, first.canonical, first.kind))
+            term.articles += 1
+            for mention in mentions:
+                term.persian = term.persian or mention.persian
+                if mention.title and mention.title not in term.titles:
+                    term.titles.append(mention.title)
+    order = {"person": 0, "title": 1, "organization": 2, "place": 3}
+    return sorted(terms.values(), key=lambda t: (order.get(t.kind, 4), t.canonical.casefold()))
+
+
+def _by_entry(mentions: list[Mention]) -> Iterator[tuple[str, list[Mention]]]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.entry_id, []).append(mention)
+    yield from grouped.items()
+
+
+def source_details(article: Article) -> list[str]:
+    """The sources list's line for one article, after its headline."""
+    details = [article.outlet] if article.outlet else []
+    details += [article_date(article), language_name(article)]
+    return details
+
+
+def not_included(brief: Brief) -> list[Skipped]:
+    """Inputs left out of the brief, each with its reason."""
+    return [*brief.skipped, *brief.excluded]

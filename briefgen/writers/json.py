@@ -8,6 +8,7 @@ from typing import Any
 
 from briefgen.files import write_text_atomically
 from briefgen.model import Article, Brief, Skipped
+from briefgen.writers.common import entries, overview_rows
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -39,6 +40,17 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "people": [
             {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions
         ],
+        "mentions": [
+            {
+                "id": m.entry_id,
+                "canonical": m.canonical,
+                "surface": m.surface,
+                "kind": m.kind,
+                "title": m.title,
+                "persian": m.persian,
+            }
+            for m in article.mentions
+        ],
         "also_reported_by": [str(a.source_path) for a in article.also_reported_by],
         "warnings": article.warnings,
     }
@@ -46,6 +58,18 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 def _skipped(items: list[Skipped]) -> list[dict[str, str]]:
     return [{"path": str(s.path), "reason": s.reason} for s in items]
+
+
+def _articles(brief: Brief) -> list[dict[str, Any]]:
+    """Every article in the brief: each entry, then the duplicate reports merged into it
+    (``duplicate_of`` names the entry's file)."""
+    items = []
+    for section in brief.sections:
+        for entry in entries(section):
+            items.append({**article_to_dict(entry), "duplicate_of": None})
+            for report in entry.also_reported_by:
+                items.append({**article_to_dict(report), "duplicate_of": str(entry.source_path)})
+    return items
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
@@ -64,7 +88,11 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {"country": s.country, "articles": len(s.articles) + len(s.undated)}
             for s in brief.sections
         ],
-        "articles": [article_to_dict(a) for s in brief.sections for a in [*s.articles, *s.undated]],
+        "overview": [
+            {"country": r.country, "articles": r.entries, "duplicates": r.merged, "dates": r.span}
+            for r in overview_rows(brief)
+        ],
+        "articles": _articles(brief),
         "skipped": _skipped(brief.skipped),
         "excluded": _skipped(brief.excluded),
     }

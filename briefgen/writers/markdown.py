@@ -1,51 +1,174 @@
-"""Markdown output, from the same Brief model as DOCX and JSON."""
+"""Markdown output, from the same Brief model and wording as the DOCX and JSON."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefgen.files import write_text_atomically
 from briefgen.model import Article, Brief
-from briefgen.writers.common import article_meta, brief_heading, brief_window, long_date
+from briefgen.writers.common import (
+    APPENDIX_GLOSSARY,
+    APPENDIX_NOT_INCLUDED,
+    APPENDIX_PERSIAN,
+    APPENDIX_SOURCES,
+    CONTENTS,
+    ENGLISH_TRANSLATION,
+    NO_TRANSLATION,
+    OVERVIEW,
+    PERSIAN_ORIGINAL,
+    UNDATED,
+    all_articles,
+    also_reported_text,
+    article_meta,
+    article_title,
+    brief_window,
+    empty_message,
+    generated_line,
+    glossary_terms,
+    key_people,
+    link_label,
+    not_included,
+    overview_rows,
+    overview_sentence,
+    parallel_paragraphs,
+    persian_articles,
+    persian_headline,
+    person_text,
+    source_details,
+    web_link,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
-def _article(lines: list[str], article: Article) -> None:
-    lines += [
-        f"### {article.headline or article.name}",
-        "",
-        f"*{' · '.join(article_meta(article))}*",
-        "",
-    ]
+def escape(text: str) -> str:
+    """``text`` with Markdown's special characters escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def anchor(text: str) -> str:
+    """The anchor GitHub-style renderers give a heading: ``Iran (domestic)`` → ``iran-domestic``."""
+    slug = re.sub(r"[^\w\- ]", "", text.strip().casefold())
+    return slug.replace(" ", "-")
+
+
+def _entry(lines: list[str], article: Article, level: int, show_source: bool) -> None:
+    meta = " · ".join(escape(p) for p in article_meta(article))
+    url = web_link(article.url)
+    if url:
+        meta += f" · [{escape(link_label(url))}]({url})"
+    lines += [f"{'#' * level} {escape(article_title(article))}", "", f"*{meta}*", ""]
     if article.translation:
-        lines += [f"*{article.translation.label}*", ""]
+        lines += [f"*{escape(article.translation.label)}*", ""]
     elif article.untranslated_reason:
-        lines += [f"**{article.untranslated_reason}**", ""]
-    lines += [f"- {s.text}" for s in article.summary]
-    lines += ["", f"Source: `{article.source_path}`", ""]
+        lines += [f"**{escape(article.untranslated_reason)}**", ""]
+    for sentence in article.summary:
+        lines.append(f"- {escape(sentence.text)}")
+        if show_source and article.is_translated and sentence.source:
+            lines.append(f"  > {escape(sentence.source)}")
+    if article.summary:
+        lines.append("")
+    people = key_people(article)
+    if people:
+        lines += [f"**Key people:** {escape('; '.join(person_text(*p) for p in people))}", ""]
+    also = also_reported_text(article)
+    if also:
+        lines += [f"**Also reported by:** {escape(also)}", ""]
+
+
+def _front(lines: list[str], brief: Brief) -> None:
+    lines += [f"# {escape(brief.title)}", ""]
+    if brief.header:
+        lines += [f"**{escape(brief.header)}**", ""]
+    if brief.organization:
+        lines += [escape(brief.organization), ""]
+    lines += [f"**Covering {escape(brief_window(brief))}**", "", f"*{generated_line(brief)}*", ""]
+    lines += [f"## {OVERVIEW}", ""]
+    if not brief.sections:
+        lines += [escape(empty_message(brief)), ""]
+        return
+    lines += [
+        escape(overview_sentence(brief)),
+        "",
+        "| Country | Articles | Dates |",
+        "|---|---|---|",
+    ]
+    rows = overview_rows(brief)
+    lines += [f"| {escape(r.country)} | {r.articles} | {escape(r.span)} |" for r in rows]
+    lines += [f"| **Total** | **{sum(r.entries for r in rows)}** | |", ""]
+    links = " · ".join(f"[{escape(s.country)}](#{anchor(s.country)})" for s in brief.sections)
+    lines += [f"**{CONTENTS}:** {links}", ""]
+
+
+def _appendices(lines: list[str], brief: Brief) -> None:
+    letters = iter("ABCDEFGH")
+    persian = persian_articles(brief)
+    if persian:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_PERSIAN}", ""]
+        for article in persian:
+            lines += [f"### {escape(article_title(article))}", ""]
+            lines += [f"*{escape(' · '.join([*source_details(article), article.name]))}*", ""]
+            paragraphs = parallel_paragraphs(article)
+            if article.translation:
+                lines += [f"*{escape(article.translation.label)}*", ""]
+                lines += [f"**{ENGLISH_TRANSLATION}**", "", f"**{escape(article.headline)}**", ""]
+                lines += [
+                    line for p in paragraphs for line in (f"[{p.number}] {escape(p.english)}", "")
+                ]
+            else:
+                reason = (article.untranslated_reason or "not translated").removeprefix(
+                    "Not translated: "
+                )
+                lines += [f"*{escape(NO_TRANSLATION.format(reason=reason))}*", ""]
+            lines += [f"**{PERSIAN_ORIGINAL}**", "", f"**{escape(persian_headline(article))}**", ""]
+            lines += [
+                line for p in paragraphs for line in (f"[{p.number}] {escape(p.persian)}", "")
+            ]
+    terms = glossary_terms(brief)
+    if terms:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_GLOSSARY}", ""]
+        lines += ["| Term | Persian | Kind | Title | Articles |", "|---|---|---|---|---|"]
+        for t in terms:
+            cells = [t.canonical, t.persian or "", t.kind, "; ".join(t.titles), str(t.articles)]
+            lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
+        lines.append("")
+    articles = all_articles(brief)
+    if articles:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_SOURCES}", ""]
+        for number, article in enumerate(articles, 1):
+            title = escape(article_title(article))
+            if article.is_translated and article.headline_source:
+                title += f" ({escape(article.headline_source)})"
+            parts = [escape(" · ".join(source_details(article)))]
+            url = web_link(article.url)
+            if url:
+                parts.append(f"<{url}>")
+            parts.append(f"file `{article.source_path}`")
+            lines.append(f"{number}. **{title}** — " + " · ".join(parts))
+        lines.append("")
+    left_out = not_included(brief)
+    if left_out:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_NOT_INCLUDED}", ""]
+        lines += [f"- `{item.path}`: {escape(item.reason)}" for item in left_out]
+        lines.append("")
 
 
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown text."""
-    lines = [
-        f"# {brief_heading(brief)}",
-        "",
-        f"Covering {brief_window(brief)}. Generated {long_date(brief.generated.date())}.",
-        "",
-    ]
-    if not brief.articles:
-        lines += ["No articles in this window.", ""]
+    lines: list[str] = []
+    _front(lines, brief)
     for section in brief.sections:
-        lines += [f"## {section.country}", ""]
+        lines += [f"## {escape(section.country)}", ""]
         for article in section.articles:
-            _article(lines, article)
+            _entry(lines, article, 3, brief.show_source)
         if section.undated:
-            lines += ["#### Undated", ""]
+            lines += [f"### {UNDATED} ({escape(section.country)})", ""]
             for article in section.undated:
-                _article(lines, article)
-    if brief.skipped or brief.excluded:
-        lines += ["## Not included", ""]
-        lines += [f"- `{item.path}`: {item.reason}" for item in [*brief.skipped, *brief.excluded]]
-        lines.append("")
+                _entry(lines, article, 4, brief.show_source)
+    _appendices(lines, brief)
+    if brief.footer:
+        lines += ["---", "", escape(brief.footer), ""]
     return "\n".join(lines)
 
 

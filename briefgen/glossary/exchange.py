@@ -1,0 +1,288 @@
+"""Glossary export and import: CSV (for spreadsheets) and TBX (for CAT tools).
+
+CSV: one row per entry; columns ``id, type, canonical, short, persian, english, roles,
+notes``; several forms in a cell are separated by `` | ``; ``roles`` is a JSON list.
+
+TBX: TBX-Basic layout (ISO 30042 ``martif``) that Trados (via Glossary Converter),
+memoQ and OmegaT read: one ``termEntry`` per entry with its id, the type as
+``subjectField``, notes as ``note``, each role as a ``descrip type="role"`` (JSON), and
+one ``langSet`` per language holding a ``tig`` per term. English terms carry a
+``termType`` (fullForm = canonical, shortForm, variant); the first Persian term is the
+preferred one. Export then import gives back the same glossary; TBX files from other
+tools import too (missing ids are made from the English term, missing types are "other").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefgen.glossary.load import GlossaryError, check_forms, role_to_data
+from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
+from briefgen.text.persian import has_arabic_script
+
+FORMATS = ("csv", "tbx")
+CSV_COLUMNS = ("id", "type", "canonical", "short", "persian", "english", "roles", "notes")
+SEPARATOR = " | "
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def format_for(path: Path, given: str | None) -> str:
+    """The exchange format named by ``given`` or by the file's suffix."""
+    fmt = (given or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise GlossaryError(path, None, None, f"unknown glossary format {fmt!r} (use csv or tbx)")
+    return fmt
+
+
+def export_glossary(glossary: Glossary, fmt: str) -> str:
+    """The glossary as CSV or TBX text."""
+    return to_csv(glossary) if fmt == "csv" else to_tbx(glossary)
+
+
+def import_glossary(text: str, fmt: str, name: str = "<import>") -> Glossary:
+    """A glossary from CSV or TBX text, validated like a YAML file."""
+    glossary = from_csv(text, name) if fmt == "csv" else from_tbx(text, name)
+    check_forms(glossary)
+    return glossary
+
+
+# Roles as plain data ------------------------------------------------------------------
+
+
+def _role_from(data: object, fail) -> Role:
+    if not isinstance(data, dict) or not isinstance(data.get("title"), str):
+        raise fail("a role needs a title")
+
+    def date(key: str) -> dt.date | None:
+        value = data.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise fail(f"{key} date {value!r} is not a valid YYYY-MM-DD date") from None
+
+    role = Role(
+        data["title"], data.get("organization"), data.get("country"), date("from"), date("to")
+    )
+    if role.start and role.end and role.end < role.start:
+        raise fail(f"role ends ({role.end}) before it starts ({role.start})")
+    return role
+
+
+def _checked(entry: Entry, fail) -> Entry:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", entry.id):
+        raise fail("id must be lower-case letters, digits, '.', '_' or '-'")
+    if entry.type not in TYPES:
+        raise fail(f"type must be one of {', '.join(TYPES)}, not {entry.type!r}")
+    if not entry.canonical:
+        raise fail("no canonical English form")
+    for form in (*entry.english_forms, *(r.title for r in entry.roles)):
+        if has_arabic_script(form) or "|" in form:
+            raise fail(f"English form {form!r} is in Persian script or has a '|'")
+    for form in entry.persian:
+        if not has_arabic_script(form) or "|" in form:
+            raise fail(f"Persian form {form!r} is not in Persian script or has a '|'")
+    return entry
+
+
+def _add(entries: list[Entry], locations: dict, entry: Entry, name: str, line: int, fail):
+    if entry.id in locations:
+        raise fail(f"duplicate id (first at {locations[entry.id]})")
+    entries.append(entry)
+    locations[entry.id] = Location(name, line)
+
+
+# CSV ----------------------------------------------------------------------------------
+
+
+def to_csv(glossary: Glossary) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in glossary.entries:
+        roles = [role_to_data(r) for r in e.roles]
+        writer.writerow(
+            [
+                e.id,
+                e.type,
+                e.canonical,
+                e.short or "",
+                SEPARATOR.join(e.persian),
+                SEPARATOR.join(e.english),
+                json.dumps(roles, ensure_ascii=False) if roles else "",
+                e.notes or "",
+            ]
+        )
+    return out.getvalue()
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def from_csv(text: str, name: str = "<csv>") -> Glossary:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = next(reader, None)
+    if header is None:
+        return Glossary()
+    columns = [h.strip().lower() for h in header]
+    missing = [c for c in ("id", "type", "canonical") if c not in columns]
+    if missing:
+        raise GlossaryError(name, 1, None, f"missing column(s): {', '.join(missing)}")
+    entries: list[Entry] = []
+    locations: dict[str, Location] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = dict(zip(columns, row, strict=False))
+        entry_id = cells.get("id", "").strip()
+
+        def fail(reason: str, line=line, entry_id=entry_id) -> GlossaryError:
+            return GlossaryError(name, line, entry_id or None, reason)
+
+        try:
+            raw_roles = json.loads(cells["roles"]) if cells.get("roles", "").strip() else []
+        except json.JSONDecodeError as exc:
+            raise fail(f"roles is not a JSON list ({exc.msg})") from None
+        if not isinstance(raw_roles, list):
+            raise fail("roles is not a JSON list")
+        entry = Entry(
+            id=entry_id,
+            type=cells.get("type", "").strip(),
+            canonical=cells.get("canonical", "").strip(),
+            short=cells.get("short", "").strip() or None,
+            persian=_split(cells.get("persian", "")),
+            english=_split(cells.get("english", "")),
+            roles=tuple(_role_from(r, fail) for r in raw_roles),
+            notes=cells.get("notes") or None,
+        )
+        _add(entries, locations, _checked(entry, fail), name, line, fail)
+    return Glossary(tuple(entries), locations)
+
+
+# TBX ----------------------------------------------------------------------------------
+
+
+def to_tbx(glossary: Glossary) -> str:
+    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+    header = ET.SubElement(martif, "martifHeader")
+    file_desc = ET.SubElement(header, "fileDesc")
+    source = ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p")
+    source.text = "briefgen glossary export"
+    encoding = ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"})
+    encoding.text = "TBXBasicXCSV02.xcs"
+    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    for e in glossary.entries:
+        term_entry = ET.SubElement(body, "termEntry", {"id": e.id})
+        ET.SubElement(term_entry, "descrip", {"type": "subjectField"}).text = e.type
+        for role in e.roles:
+            descrip = ET.SubElement(term_entry, "descrip", {"type": "role"})
+            descrip.text = json.dumps(role_to_data(role), ensure_ascii=False)
+        if e.notes:
+            ET.SubElement(term_entry, "note").text = e.notes
+        english = ET.SubElement(term_entry, "langSet", {XML_LANG: "en"})
+        _tig(english, e.canonical, "fullForm", "preferredTerm-admn-sts")
+        if e.short:
+            _tig(english, e.short, "shortForm", "admittedTerm-admn-sts")
+        for form in e.english:
+            _tig(english, form, "variant", "admittedTerm-admn-sts")
+        if e.persian:
+            persian = ET.SubElement(term_entry, "langSet", {XML_LANG: "fa"})
+            for index, form in enumerate(e.persian):
+                status = "preferredTerm-admn-sts" if index == 0 else "admittedTerm-admn-sts"
+                _tig(persian, form, None, status)
+    ET.indent(martif, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, "unicode") + "\n"
+
+
+def _tig(lang_set: ET.Element, term: str, term_type: str | None, status: str) -> None:
+    tig = ET.SubElement(lang_set, "tig")
+    ET.SubElement(tig, "term").text = term
+    if term_type:
+        ET.SubElement(tig, "termNote", {"type": "termType"}).text = term_type
+    ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = status
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, name: str) -> Iterable[ET.Element]:
+    return (child for child in element if _local(child.tag) == name)
+
+
+def _slug(text: str, taken: dict) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "entry"
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def from_tbx(text: str, name: str = "<tbx>") -> Glossary:
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise GlossaryError(name, line, None, f"invalid TBX/XML ({exc})") from None
+    entries: list[Entry] = []
+    locations: dict[str, Location] = {}
+    for number, element in enumerate(
+        (el for el in root.iter() if _local(el.tag) in ("termEntry", "conceptEntry")), 1
+    ):
+        entry_id = element.get("id", "").strip()
+
+        def fail(reason: str, entry_id=entry_id, number=number) -> GlossaryError:
+            return GlossaryError(name, None, entry_id or f"term entry {number}", reason)
+
+        kind, roles, notes = "other", [], []
+        for child in element:
+            tag, kind_attr = _local(child.tag), child.get("type")
+            if tag == "descrip" and kind_attr == "subjectField":
+                kind = (child.text or "").strip() or "other"
+            elif tag == "descrip" and kind_attr == "role":
+                try:
+                    roles.append(_role_from(json.loads(child.text or ""), fail))
+                except json.JSONDecodeError:
+                    raise fail("a role is not JSON") from None
+            elif tag == "note":
+                notes.append(child.text or "")
+        terms: dict[str, list[tuple[str, str | None]]] = {"en": [], "fa": []}
+        for lang_set in (el for el in element if _local(el.tag) == "langSet"):
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
+            for tig in (el for el in lang_set.iter() if _local(el.tag) in ("tig", "termSec")):
+                term = next(_children(tig, "term"), None)
+                if term is None or not (term.text or "").strip():
+                    continue
+                term_type = next(
+                    (n.text for n in _children(tig, "termNote") if n.get("type") == "termType"),
+                    None,
+                )
+                terms.setdefault(lang, []).append((term.text.strip(), term_type))
+        english = terms["en"]
+        if not english:
+            raise fail("no English term")
+        canonical = next((t for t, kind_ in english if kind_ == "fullForm"), english[0][0])
+        short = next((t for t, kind_ in english if kind_ == "shortForm"), None)
+        variants = tuple(t for t, _ in english if t not in (canonical, short))
+        entry = Entry(
+            id=entry_id or _slug(canonical, locations),
+            type=kind if kind in TYPES else "other",
+            canonical=canonical,
+            short=short,
+            persian=tuple(t for t, _ in terms["fa"]),
+            english=variants,
+            roles=tuple(roles),
+            notes="\n".join(notes) or None,
+        )
+        _add(entries, locations, _checked(entry, fail), name, number, fail)
+    return Glossary(tuple(entries), locations)

@@ -1,0 +1,222 @@
+"""Recognizers for the lines of a scraped page that are not the article.
+
+Each recognizer looks at one line's *structure* — its length, punctuation, share of
+capitalized words, the interface vocabulary it is made of — rather than at the strings
+of particular sites, so that new outlets are handled without new rules. The small
+vocabularies here are words of web page furniture ("Share", "Latest news", «ثبت نظر»,
+«انتهای پیام») in English and Persian, not text of any one outlet.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from briefgen.text.dates import date_coverage, find_dates
+from briefgen.text.persian import normalize_digits, normalize_persian
+
+_PUNCT = re.compile(r"[^\w\s#']+")
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=4096)
+def line_key(line: str) -> str:
+    """A comparison key: normalized letters, digits as ``#``, no punctuation, folded case."""
+    text = normalize_persian(normalize_digits(line)).replace("\u200c", " ")
+    text = _DIGITS.sub("#", text)
+    text = _PUNCT.sub(" ", text.replace("’", "'"))
+    return " ".join(text.casefold().split())
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    """Comparison keys of comma- or line-separated phrases."""
+    return frozenset(line_key(p) for p in re.split(r"[,\n]", text) if p.strip())
+
+
+# Headings that introduce lists of other stories.
+RELATED_MARKERS = _vocabulary(
+    """
+    latest news, latest, latest stories, latest articles, related, related news, related articles,
+    related stories, related posts, related content, related topics, you might also like,
+    you may also like, you may be interested in, you might be interested in, read more, read also,
+    also read, see also, more news, more stories, more from, more on this, most read, most popular,
+    most viewed, popular, popular news, trending, trending now, top stories, top news, recommended,
+    recommended for you, editor's picks, other news, news in brief, tags, keywords, topics,
+    اخبار مرتبط, خبرهای مرتبط, مطالب مرتبط, آخرین اخبار, تازه ترین اخبار, اخبار پیشنهادی,
+    مطالب پیشنهادی, پیشنهاد سردبیر, بیشتر بخوانید, همچنین بخوانید, بخوانید, پربازدیدترین,
+    پربازدیدترین اخبار, پربحث ترین, پربیننده ترین, داغ ترین ها, سایر اخبار, برچسب ها, کلیدواژه ها,
+    کلید واژه ها, اقرأ أيضا, أخبار ذات صلة
+    """
+)
+_MARKER_WITH_TEXT = re.compile(r"^\s*([^:：]{2,40})[:：]\s*(.*)$")
+
+# Words of share/comment/print widgets; a line made only of them (and numbers) is a widget.
+WIDGET_WORDS = _vocabulary(
+    """
+    share, shares, shared, print, printer, friendly, version, email, e-mail, mail, comment,
+    comments, reply, tweet, facebook, twitter, x, telegram, whatsapp, linkedin, instagram, copy,
+    link, url, short, save, like, likes, follow, us, subscribe, send, to, a, friend, this, article,
+    story, page, on, via, the, views, view, add, leave, your, post, write, bookmark, font, size,
+    increase, decrease, text, listen,
+    ثبت, نظر, نظرات, دیدگاه, نمایش, ارسال, به, دوستان, برای, چاپ, چاپی, نسخه, اشتراک, گذاری,
+    کپی, لینک, کوتاه, ذخیره, تلگرام, توییتر, واتساپ, اینستاگرام, ایتا, بله, سروش, روبیکا, آی, گپ,
+    دانلود, بازدید, پاسخ, لایک, پسندیدم, اندازه, متن, قلم, خبر, صفحه, این, را, #
+    """
+)
+# «انتهای پیام/», «پایان خبر», "(END)", "-END-": what follows is not the article.
+_END_MARKER = re.compile(
+    r"^[\s/(\[\-–—*.]*(?:انتهای\s*(?:پیام|خبر)|پایان\s*(?:پیام|خبر)|end|ends)[\s/)\]\-–—*.]*$",
+    re.IGNORECASE,
+)
+_NEWS_CODE = re.compile(
+    r"(?:کد\s*خبر|شناسه\s*خبر|شماره\s*خبر|news\s*(?:id|code|no)|story\s*(?:id|code))\s*[:：#]?\s*\d",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^\s*(?:publish(?:ed)?(?:\s+date|\s+on)?|publication\s+date|date|dated|posted(?:\s+on)?|"
+    r"updated(?:\s+on)?|last\s+updated|release\s+date|تاریخ(?:\s*انتشار)?|زمان\s*انتشار|"
+    r"تاریخ\s*خبر|انتشار)\b\s*[:：\-–]?\s*",
+    re.IGNORECASE,
+)
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:by|written by|reporting by|reported by|author|authors|reporter|edited by|"
+    r"translated by|compiled by|نویسنده|خبرنگار|گزارشگر|مترجم|ترجمه|گردآوری|تنظیم)\b\s*[:：]?\s+\S",
+    re.IGNORECASE,
+)
+_BREADCRUMB_SEP = re.compile(r"\s[>»›|/]\s|^\S+\s*/$|[>»›]\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟…](?:[\"'”’»)\]]*)$")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_NAME_PARTICLES = frozenset(
+    {"al", "al-", "bin", "ibn", "bint", "abu", "abd", "van", "von", "de", "del", "da", "el", "ul"}
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|agency|press|daily|tribune|post|herald|gazette|journal|online|tv|"
+    r"radio|network|media|chronicle|observer|monitor)\b|خبرگزاری|روزنامه|پایگاه|شبکه|خبری",
+    re.IGNORECASE,
+)
+
+
+def words(line: str) -> list[str]:
+    """Whitespace-separated words."""
+    return line.split()
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence-final punctuation (closing quotes allowed)."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def capitalized_share(line: str) -> float:
+    """Share of Latin-script words that start with a capital letter (0 for other scripts)."""
+    latin = _LATIN_WORD.findall(line)
+    if not latin:
+        return 0.0
+    return sum(1 for w in latin if w[0].isupper()) / len(latin)
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: long enough, punctuated, not a run of title-cased headlines."""
+    count = len(words(line))
+    if capitalized_share(line) >= 0.5 and count >= 6:
+        return False
+    if count >= 8 and ends_sentence(line):
+        return True
+    return count >= 25
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line that can be a headline: not prose, not too long, has letters."""
+    count = len(words(line))
+    return 1 <= count <= 30 and not is_prose(line) and any(ch.isalpha() for ch in line)
+
+
+def related_marker(line: str) -> str | None:
+    """``"alone"`` for a bare related-stories heading, ``"inline"`` for "Read more: Title"."""
+    key = line_key(line)
+    if key in RELATED_MARKERS:
+        return "alone"
+    match = _MARKER_WITH_TEXT.match(line)
+    if match and line_key(match.group(1)) in RELATED_MARKERS:
+        return "inline" if match.group(2).strip() else "alone"
+    return None
+
+
+def is_end_marker(line: str) -> bool:
+    """An agency trailer such as «انتهای پیام/» after which the article is over."""
+    return bool(_END_MARKER.match(normalize_persian(line)))
+
+
+def is_widget(line: str) -> bool:
+    """A share/comment/print widget: only interface words and numbers, and short."""
+    tokens = line_key(line).split()
+    return 0 < len(tokens) <= 8 and all(token in WIDGET_WORDS for token in tokens)
+
+
+def has_letters(line: str) -> bool:
+    """True when the line holds at least one letter."""
+    return any(ch.isalpha() for ch in line)
+
+
+def is_news_code(line: str) -> bool:
+    """A line carrying a news ID («کد خبر: 101870»)."""
+    return bool(_NEWS_CODE.search(normalize_persian(normalize_digits(line))))
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is about its date: mostly date and time, or a "Published:" label."""
+    if len(words(line)) > 14 or not find_dates(line):
+        return False
+    if _DATE_LABEL.match(line):
+        return True
+    remainder = _NEWS_CODE.sub("", normalize_persian(normalize_digits(line)))
+    return date_coverage(remainder) >= 0.3 or (is_news_code(line) and len(words(line)) <= 14)
+
+
+_WEEKDAYS = re.compile(
+    r"^\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+    r"sat|sun|شنبه|یکشنبه|دوشنبه|سه شنبه|چهارشنبه|پنجشنبه|جمعه)\b\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_date_label(text: str) -> bool:
+    """ "Published:", "date", a weekday: words that may stand before a dateline's date."""
+    text = normalize_persian(text).replace("\u200c", "")
+    if not text.strip():
+        return True
+    match = _DATE_LABEL.match(text)
+    return bool(match and not text[match.end() :].strip()) or bool(_WEEKDAYS.match(text))
+
+
+def is_publication_label(line: str) -> bool:
+    """A line that says it carries the publication date ("Publish Date: ...")."""
+    return bool(_DATE_LABEL.match(line)) and not re.match(r"^\s*updated|^\s*last", line, re.I)
+
+
+def is_byline(line: str) -> bool:
+    """ "By Jane Doe", «خبرنگار: ...»: a labelled author line."""
+    return len(words(line)) <= 10 and bool(_BYLINE_LABEL.match(line))
+
+
+def looks_like_name(line: str) -> bool:
+    """Two to five capitalized words and nothing else: a person's name on its own line."""
+    tokens = words(line.strip())
+    if not 2 <= len(tokens) <= 5 or ends_sentence(line):
+        return False
+    for token in tokens:
+        bare = token.strip(",.")
+        if bare.casefold() in _NAME_PARTICLES or bare.casefold().startswith("al-"):
+            continue
+        if not (bare[:1].isupper() and bare.replace("-", "").replace("'", "").isalpha()):
+            return False
+    return True
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail such as "Home > News > ICT" or «خبر/»."""
+    return len(words(line)) <= 8 and not ends_sentence(line) and bool(_BREADCRUMB_SEP.search(line))
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A short name with a word typical of news outlets (News, Agency, خبرگزاری ...)."""
+    return 1 <= len(words(text)) <= 8 and bool(_OUTLET_WORDS.search(text))
