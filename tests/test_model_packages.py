@@ -18,6 +18,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PACKAGE_FILE = FIXTURES / "translate-fa_en-test.argosmodel"
 PERSIAN = "دو طرف بر تسریع اجرای توافقات در حوزه مراکز داده تأکید کردند."
 ENGLISH = "The two sides stressed speeding up the implementation of agreements in data centers."
+HEADLINE = "تأکید بر توسعه همکاری ایران و عمان در حوزه ارتباطات"
+HEADLINE_ENGLISH = "Emphasis on developing cooperation between Iran and Oman in communications"
 
 
 def run(*args: str):
@@ -42,10 +44,10 @@ def test_install_from_file_list_translate_remove(no_model: Path, tmp_path, no_ne
     assert str(no_model) in listing.stdout
 
     article = tmp_path / "a.txt"
-    article.write_text(PERSIAN + "\n", encoding="utf-8")
+    article.write_text(f"{HEADLINE}\n\n{PERSIAN}\n", encoding="utf-8")
     translated = run("translate", str(article))
     assert translated.exit_code == 0, translated.output
-    assert translated.stdout.splitlines()[0] == ENGLISH
+    assert translated.stdout.splitlines()[:3] == [HEADLINE_ENGLISH, "", ENGLISH]
 
     removed = run("model", "remove", "fa")
     assert removed.exit_code == 0, removed.output

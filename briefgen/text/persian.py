@@ -4,8 +4,9 @@ Two levels:
 
 * :func:`normalize_persian` gives the canonical spelling fed to the translator and
   shown to readers: Arabic letter variants become Persian ones, digits become Latin,
-  diacritics and tatweel go, ZWNJ is kept only between two joining letters, and the
-  verbal prefix «می» and plural «ها» typed with a space get their ZWNJ.
+  diacritics and tatweel go, ZWNJ is kept only between two joining letters.
+* :func:`standard_spacing` also gives the verbal prefix «می» and the plural «ها» typed
+  with a space their ZWNJ («می کند» → «می‌کند»): what the translator sees.
 * :func:`match_key` is a looser key for comparing names: it also drops ZWNJ, so
   «زارع‌پور» and «زارعپور» compare equal.
 """
@@ -65,8 +66,6 @@ def normalize_persian(text: str) -> str:
     text = text.translate(_EXTRA_LETTERS)
     text = normalize_digits(text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    text = _MI_SPACE.sub(rf"\1{ZWNJ}", text)
-    text = _HA_SPACE.sub(rf"{ZWNJ}\1", text)
     text = _ZWNJ_RUN.sub(ZWNJ, text)
     text = _ZWNJ_NEAR_SPACE.sub("", text)
     text = _ZWNJ_AFTER_NON_JOINING.sub("", text)
@@ -82,6 +81,13 @@ def fold_letters(text: str) -> str:
     """Normalized, ZWNJ dropped, hamza/ta-marbuta spellings folded («رئیسی» = «رییسی»);
     case and spaces kept, so it can be applied one character at a time."""
     return normalize_persian(text).replace(ZWNJ, "").translate(_LOOSE_LETTERS)
+
+
+def standard_spacing(text: str) -> str:
+    """``text`` normalized, with «می کند» / «کشور ها» spaced as «می‌کند» / «کشورها»."""
+    text = _MI_SPACE.sub(rf"\1{ZWNJ}", normalize_persian(text))
+    text = _HA_SPACE.sub(rf"{ZWNJ}\1", text)
+    return _ZWNJ_AFTER_NON_JOINING.sub("", text)
 
 
 def match_key(text: str) -> str:

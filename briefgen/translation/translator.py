@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from briefgen.errors import ModelError
 from briefgen.model import Translation
-from briefgen.text.persian import normalize_persian
+from briefgen.text.persian import standard_spacing
 from briefgen.translation.cache import TranslationCache
 from briefgen.translation.packages import InstalledPackage
 
@@ -87,7 +87,7 @@ class ArgosTranslator:
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
         """English for each Persian text (a sentence or headline), in order."""
-        sources = [normalize_persian(text).strip() for text in texts]
+        sources = [standard_spacing(text).strip() for text in texts]
         unique = [s for s in dict.fromkeys(sources) if s]
         known = self.cache.get_many(unique) if self.cache is not None else {}
         pending = [s for s in unique if s not in known]

@@ -69,7 +69,14 @@ def write_translation_docx(article: Article, path: Path, bilingual: bool = False
     """The translation as a Word document; ``bilingual`` puts Persian and English side by side."""
     import docx
 
-    from briefgen.writers.docx import set_rtl, xml_safe
+    from briefgen.writers.docx import PERSIAN_FONT, xml_safe
+    from briefgen.writers.docx.ooxml import p_property
+    from briefgen.writers.docx.styles import rtl_run_properties
+
+    def set_rtl(paragraph) -> None:
+        p_property(paragraph, "w:bidi")
+        for run in paragraph.runs:
+            rtl_run_properties(run._r.get_or_add_rPr(), PERSIAN_FONT, None)
 
     document = docx.Document()
     document.add_heading(xml_safe(article.headline or article.name), level=1)
