@@ -87,3 +87,10 @@ def test_labelled_publication_date_wins_over_an_update_line() -> None:
 def test_a_date_in_the_future_is_a_typo() -> None:
     article = analysed(f"Minister visits Muscat\nPublished: 2091-05-15\n{BODY}")
     assert article.date is None
+
+
+def test_a_line_of_only_date_and_time_is_a_dateline() -> None:
+    article = analysed(f"Minister visits Muscat\n1402/08/04 - 16:45\n{BODY}")
+    assert article.date == dt.date(2023, 10, 26)
+    article = analysed(f"Minister visits Muscat\n2024-05-15\n{BODY}")
+    assert article.date == dt.date(2024, 5, 15)

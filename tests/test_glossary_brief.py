@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -146,61 +143,43 @@ def test_the_default_glossary_folder_is_used_and_may_be_missing(tmp_path, monkey
     assert without.articles[0].mentions == []
 
 
-@pytest.mark.skipif(
-    not FA_EN_FIXTURE.exists(),
-    reason="needs the test fa→en model tests/fixtures/translate-fa_en-test.argosmodel "
-    "(built by the translation branch's tests/fixtures/build_fa_en_fixture.py)",
-)
-@pytest.mark.xfail(
-    reason="the test fa→en fixture only knows its corpus (tests/fixtures/fa_en_corpus.py): "
-    "on the seed's real sentences it invents English and may drop protected names; "
-    "to be rewritten on sentences from the fixture's vocabulary",
-    strict=False,
-)
-def test_translated_persian_seed_keeps_the_protected_names(request, tmp_path) -> None:
-    packages = request.getfixturevalue("argos_installed_dir")
-    base = Path(packages).parent
-    env = {
-        **os.environ,
-        "ARGOS_PACKAGES_DIR": str(packages),
-        "XDG_DATA_HOME": str(base / "data"),
-        "XDG_CACHE_HOME": str(base / "cache"),
-        "XDG_CONFIG_HOME": str(base / "config"),
-    }
-    out = tmp_path / "out"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefgen",
-            "brief",
-            str(SEEDS / "004_281cd1e16a81b240.txt"),
-            "--format",
-            "json",
-            "-o",
-            str(out),
-            "-q",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+def test_protected_names_come_out_of_translation_canonical_and_titled(
+    fa_en_model, no_network, tmp_path
+) -> None:
+    """A Persian article in the test model's vocabulary, through the real CLI: every
+    glossary name is protected, comes out in its canonical form, none is reported lost,
+    and the first mention carries the title valid on the article's date."""
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+    from tests.fixtures.fa_en_corpus import GOLDEN
+
+    body = [fa for fa, _ in GOLDEN[:3]]
+    article = tmp_path / "in" / "oman.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "همکاری ایران و عمان در حوزه ترانزیت داده\n1402/08/04 - 16:45\n" + "\n".join(body),
+        encoding="utf-8",
     )
-    assert done.returncode == 0, done.stderr
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["brief", str(article.parent), "--format", "json", "-o", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
     data = json.loads(next(out.glob("brief-*.json")).read_text(encoding="utf-8"))
-    article = data["articles"][0]
-    assert article["translation"], article["untranslated_reason"]
-    found = {p["name"] for p in article["people"]}
-    lost = set(article["translation"]["missing_terms"])
-    # Every name protected in the source either came out or is reported as lost...
+    (entry,) = data["articles"]
+    assert entry["translation"]["missing_terms"] == []
+    assert entry["country"] == "Oman" and entry["date"] == "2023-10-26"
+    people = {p["name"]: p["title"] for p in entry["people"]}
+    assert people["Issa Zarepour"] == "Minister of ICT"
+    assert "Said bin Hamoud Al Maawali" in people
+    mentioned = {m["canonical"] for m in entry["mentions"]}
     for name in (
-        "Issa Zarepour",
         "Said bin Hamoud Al Maawali",
         "Omantel",
         "Telecommunication Infrastructure Company",
-        "Ebrahim Raisi",
     ):
-        assert name in found or name in lost, name
-    # ...and the minister, named in the lead sentences, comes out.
-    assert "Issa Zarepour" in found and "Issa Zarepour" not in lost
+        assert name in mentioned, name
+    english = " ".join(entry["summary"])
+    assert english.startswith("Issa Zarepour, Minister of ICT, ")  # first mention, titled
+    assert "Omantel and Telecommunication Infrastructure Company signed" in english

@@ -100,12 +100,12 @@ def _mark_related_lists(lines: list[_Line]) -> None:
 
 def _classify(line: _Line) -> None:
     text = line.text
-    if not bp.has_letters(text):
+    if bp.is_news_code(text) or bp.is_dateline(text) or bp.is_byline(text):
+        line.kind = META  # before the next test: a bare "1402/08/04 - 16:45" has no letters
+    elif not bp.has_letters(text):
         line.kind, line.reason = REMOVED, "no words"
     elif bp.is_widget(text):
         line.kind, line.reason = REMOVED, "share/comment widget"
-    elif bp.is_news_code(text) or bp.is_dateline(text) or bp.is_byline(text):
-        line.kind = META
 
 
 def _find_headline(lines: list[_Line], title: str | None) -> int | None:
