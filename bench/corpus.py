@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,39 @@ def english_articles(count: int, seed: int = 20240513) -> list[str]:
         day = WEEK_START + dt.timedelta(days=index % 7)
         text = f"{headline} ({index})\nPublish Date: {day:%Y/%m/%d}\n" + "\n".join(paragraphs)
         texts.append(text)
+    return texts
+
+
+def persian_articles(count: int, seed: int = 20240514) -> list[str]:
+    """``count`` Persian articles made of the test translation model's vocabulary.
+
+    Sentences come from ``tests/fixtures/fa_en_corpus.py`` (the corpus the test model was
+    trained on), so the model translates them the way it translates real input; a
+    Jalali dateline puts each article in the benchmark week.
+    """
+    import jdatetime
+
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures.fa_en_corpus import training_pairs
+
+    rng = random.Random(seed)
+    wanted = count * 12
+    sentences: list[str] = []
+    pool = wanted * 4
+    while len(sentences) < wanted:
+        sentences = [
+            fa.rstrip(".") + "."
+            for fa, _ in training_pairs(pool, seed=seed)[150:]
+            if not any("a" <= ch.lower() <= "z" for ch in fa)  # Persian only, as scraped
+        ]
+        pool *= 2
+    texts = []
+    for index in range(count):
+        picked = sentences[index * 12 : index * 12 + 12]
+        headline = picked[0].rstrip(".")
+        day = jdatetime.date.fromgregorian(date=WEEK_START + dt.timedelta(days=index % 7))
+        body = [" ".join(picked[i : i + 3]) for i in range(1, 12, rng.choice((2, 3, 4)))]
+        texts.append(f"{headline}\n{day:%Y/%m/%d} - 10:{index % 60:02d}\n" + "\n".join(body))
     return texts
 
 

@@ -113,12 +113,10 @@ def build_brief(
         for article in in_window:
             if article.language == "fa":
                 article.untranslated_reason = "Not translated: translation turned off"
-    glossary_stage(in_window, glossary)
-    jobs = [(a, settings.summary_words, settings.summary_sentences) for a in in_window]
+    jobs = [(a, glossary, settings.summary_words, settings.summary_sentences) for a in in_window]
     in_window = map_articles(
-        _summarize, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
+        _glossary_and_summary, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
     )
-    title_stage(in_window, glossary)
     in_window = merge_duplicates(in_window)
 
     return Brief(
@@ -151,9 +149,14 @@ def _analyse_or_reason(article: Article) -> tuple[Article, str | None]:
     return article, None
 
 
-def _summarize(job: tuple[Article, int | None, int | None]) -> Article:
-    article, words, sentence_count = job
+def _glossary_and_summary(job: tuple[Article, Glossary | None, int | None, int | None]) -> Article:
+    """The per-article stages after translation: glossary names, summary, dated titles."""
+    article, glossary, words, sentence_count = job
+    if glossary:
+        glossary_stage([article], glossary)
     summarize_stage(article, words=words, sentence_count=sentence_count)
+    if glossary:
+        title_stage([article], glossary)
     return article
 
 

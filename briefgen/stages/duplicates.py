@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,18 +56,25 @@ def merge_duplicates(articles: Sequence[Article]) -> list[Article]:
         return list(articles)
     profiles = [_profile(a) for a in articles]
     vectors = _tfidf([p.terms for p in profiles])
+    # Kept articles by (language, country), then by term: an article is compared only
+    # with kept articles of its group that share a word with it, through their postings.
+    postings: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     kept: list[int] = []
     for index in sorted(range(len(profiles)), key=lambda i: _keep_rank(articles[i])):
+        profile, vector = profiles[index], vectors[index]
+        group = postings[(profile.language, profile.article.country or UNDETERMINED)]
+        dots: dict[int, float] = defaultdict(float)
+        for term, weight in vector.items():
+            for k in group.get(term, ()):
+                dots[k] += weight * vectors[k][term]
         match = max(
-            (
-                (score, k)
-                for k in kept
-                if (score := _same_story(profiles[index], profiles[k], vectors[index], vectors[k]))
-            ),
+            ((score, k) for k, score in dots.items() if _same_story(profile, profiles[k], score)),
             default=None,
         )
         if match is None:
             kept.append(index)
+            for term in vector:
+                group[term].append(index)
         else:
             articles[match[1]].also_reported_by.append(articles[index])
     for k in kept:
@@ -83,18 +90,13 @@ def story_similarity(first: Article, second: Article, background: Sequence[Artic
     return _cosine(vectors[0], vectors[1])
 
 
-def _same_story(a: _Profile, b: _Profile, va: dict, vb: dict) -> float | None:
-    """The pair's similarity when they are the same story, else ``None``."""
-    if a.language != b.language:
-        return None
-    if (a.article.country or UNDETERMINED) != (b.article.country or UNDETERMINED):
-        return None
+def _same_story(a: _Profile, b: _Profile, score: float) -> bool:
+    """Whether a pair of the same language and country with this similarity is one story."""
     first, second = a.article.date, b.article.date
     dated = first is not None and second is not None
     if dated and abs((first - second).days) > MAX_DAYS_APART:
-        return None
-    score = _cosine(va, vb)
-    return score if score >= (SAME_STORY if dated else SAME_STORY_UNDATED) else None
+        return False
+    return score >= (SAME_STORY if dated else SAME_STORY_UNDATED)
 
 
 def _keep_rank(article: Article) -> tuple:
