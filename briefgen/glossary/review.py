@@ -102,13 +102,24 @@ def review_articles(articles: list[Article], glossary: Glossary) -> Review:
 
 def _persian(review: Review, name: str, where: str, text: str) -> None:
     hits = review.glossary.find_persian(text)
+    _record(review, name, where, "fa", text, hits, persian_candidates(text, hits))
+
+
+def _english(review: Review, name: str, where: str, text: str, count_hits: bool = True) -> None:
+    hits = review.glossary.find_english(text)
+    candidates = english_candidates(text, hits, review.common_words)
+    _record(review, name, where, "en", text, hits if count_hits else [], candidates)
+
+
+def _record(review: Review, name: str, where: str, language: str, text: str, hits, candidates):
+    """Add the glossary hits and the uncovered-name candidates found in one text."""
     for hit in hits:
         review.hits.append(
             Finding(
                 "hit",
                 name,
                 where,
-                "fa",
+                language,
                 hit.entry.id,
                 hit.entry.canonical,
                 hit.text,
@@ -116,44 +127,13 @@ def _persian(review: Review, name: str, where: str, text: str) -> None:
                 note=hit.kind,
             )
         )
-    for cand in persian_candidates(text, hits):
+    for cand in candidates:
         review.candidates.append(
             Finding(
                 "candidate",
                 name,
                 where,
-                "fa",
-                found_as=cand.name,
-                context=context(text, cand.start, cand.end),
-                note=cand.reason,
-            )
-        )
-
-
-def _english(review: Review, name: str, where: str, text: str, count_hits: bool = True) -> None:
-    hits = review.glossary.find_english(text)
-    if count_hits:
-        for hit in hits:
-            review.hits.append(
-                Finding(
-                    "hit",
-                    name,
-                    where,
-                    "en",
-                    hit.entry.id,
-                    hit.entry.canonical,
-                    hit.text,
-                    context(text, hit.start, hit.end),
-                    note=hit.kind,
-                )
-            )
-    for cand in english_candidates(text, hits, review.common_words):
-        review.candidates.append(
-            Finding(
-                "candidate",
-                name,
-                where,
-                "en",
+                language,
                 found_as=cand.name,
                 context=context(text, cand.start, cand.end),
                 note=cand.reason,

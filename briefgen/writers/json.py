@@ -7,8 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.files import write_text_atomically
-from briefgen.model import Article, Brief, Skipped
+from briefgen.model import Article, Brief, Skipped, Translation
 from briefgen.writers.common import entries, overview_rows
+
+
+def translation_to_dict(translation: Translation | None) -> dict[str, Any] | None:
+    """How an article was translated, as data (``None`` when it was not)."""
+    if translation is None:
+        return None
+    return {
+        "label": translation.label,
+        "engine": translation.engine,
+        "package": translation.package,
+        "version": translation.version,
+        "test_model": translation.is_test_model,
+        "missing_terms": translation.missing_terms,
+    }
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -26,16 +40,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "summary": [s.text for s in article.summary],
         "summary_source": [s.source for s in article.summary] if translation else None,
-        "translation": None
-        if translation is None
-        else {
-            "label": translation.label,
-            "engine": translation.engine,
-            "package": translation.package,
-            "version": translation.version,
-            "test_model": translation.is_test_model,
-            "missing_terms": translation.missing_terms,
-        },
+        "translation": translation_to_dict(translation),
         "untranslated_reason": article.untranslated_reason,
         "people": [
             {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions

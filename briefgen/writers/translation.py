@@ -11,6 +11,7 @@ from typing import Any
 
 from briefgen.files import write_atomically
 from briefgen.model import Article
+from briefgen.writers.json import translation_to_dict
 
 
 def _paragraphs(article: Article) -> list[list]:
@@ -43,20 +44,10 @@ def render_text(article: Article, bilingual: bool = False) -> str:
 
 def article_translation_dict(article: Article) -> dict[str, Any]:
     """The translation as data: marking, headline and sentences with their sources."""
-    translation = article.translation
     return {
         "source_path": str(article.source_path),
         "language": article.language,
-        "translation": None
-        if translation is None
-        else {
-            "label": translation.label,
-            "engine": translation.engine,
-            "package": translation.package,
-            "version": translation.version,
-            "test_model": translation.is_test_model,
-            "missing_terms": translation.missing_terms,
-        },
+        "translation": translation_to_dict(article.translation),
         "headline": {"source": article.headline_source, "text": article.headline},
         "sentences": [
             {"index": s.index, "paragraph": s.paragraph, "source": s.source, "text": s.text}
