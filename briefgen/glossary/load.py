@@ -71,29 +71,26 @@ def load_glossary(paths: Iterable[Path | str], *, missing_ok: bool = False) -> G
     ``missing_ok`` lets a path that does not exist mean "no glossary" (for the default
     ``glossaries/`` folder); a file that exists and is wrong is always an error.
     """
-    entries: list[Entry] = []
-    locations: dict[str, Location] = {}
-    for path in glossary_files(paths, missing_ok=missing_ok):
-        for entry, location in _read_file(path):
-            if entry.id in locations:
-                raise GlossaryError(
-                    path, location.line, entry.id, f"duplicate id (first at {locations[entry.id]})"
-                )
-            entries.append(entry)
-            locations[entry.id] = location
-    glossary = Glossary(tuple(entries), locations)
-    check_forms(glossary)
-    return glossary
+    files = glossary_files(paths, missing_ok=missing_ok)
+    return _assemble(pair for path in files for pair in _read_file(path))
 
 
 def parse_glossary(text: str, name: str = "<glossary>") -> Glossary:
     """Validate glossary YAML given as text (``name`` is used in error messages)."""
+    return _assemble(_parse(text, name))
+
+
+def _assemble(pairs: Iterable[tuple[Entry, Location]]) -> Glossary:
+    """A glossary of the parsed entries; duplicate ids and shared forms are errors."""
     entries: list[Entry] = []
     locations: dict[str, Location] = {}
-    for entry, location in _parse(text, name):
+    for entry, location in pairs:
         if entry.id in locations:
             raise GlossaryError(
-                name, location.line, entry.id, f"duplicate id (first at {locations[entry.id]})"
+                location.path,
+                location.line,
+                entry.id,
+                f"duplicate id (first at {locations[entry.id]})",
             )
         entries.append(entry)
         locations[entry.id] = location

@@ -31,7 +31,7 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".docx": read_docx,
 }
-MAX_INPUT_BYTES = 5 * 1024 * 1024
+MAX_INPUT_BYTES = 5_000_000  # shown in messages as "5.0 MB"
 _NATURAL = re.compile(r"(\d+)")
 
 __all__ = ["MAX_INPUT_BYTES", "READERS", "find_inputs", "read_article", "read_articles"]
