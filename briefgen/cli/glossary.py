@@ -57,6 +57,9 @@ def check(files: tuple[Path, ...], config_path: Path | None) -> None:
 
     Exits with 2 and a file:line: entry: reason message on the first problem.
     """
+    from briefgen.errors import ConfigError
+    from briefgen.glossary.load import unsourced_roles
+
     loaded = _load(files, config_path)
     per_file = Counter(loc.path for loc in loaded.locations.values())
     for path, count in per_file.items():
@@ -64,6 +67,13 @@ def check(files: tuple[Path, ...], config_path: Path | None) -> None:
     kinds = Counter(e.type for e in loaded.entries)
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     undated = [e.id for e in loaded.entries if any(not (r.start or r.end) for r in e.roles)]
+    unsourced = unsourced_roles(loaded)
+    if unsourced:
+        for line in unsourced:
+            click.echo(f"briefgen: error: {line}", err=True)
+        raise ConfigError(
+            f"{len(unsourced)} dated role(s) without a source (a date of office needs one)"
+        )
     click.echo(f"OK: {len(loaded)} entries" + (f" ({detail})" if detail else ""))
     if undated:
         click.echo(

@@ -1,15 +1,16 @@
 """Glossary export and import: CSV (for spreadsheets) and TBX (for CAT tools).
 
-CSV: one row per entry; columns ``id, type, canonical, short, persian, english, roles,
-notes``; several forms in a cell are separated by `` | ``; ``roles`` is a JSON list.
+CSV: one row per entry; columns ``id, type, canonical, short, persian, arabic, english,
+roles, notes``; several forms in a cell are separated by `` | ``; ``roles`` is a JSON list.
 
 TBX: TBX-Basic layout (ISO 30042 ``martif``) that Trados (via Glossary Converter),
 memoQ and OmegaT read: one ``termEntry`` per entry with its id, the type as
 ``subjectField``, notes as ``note``, each role as a ``descrip type="role"`` (JSON), and
 one ``langSet`` per language holding a ``tig`` per term. English terms carry a
 ``termType`` (fullForm = canonical, shortForm, variant); the first Persian term is the
-preferred one. Export then import gives back the same glossary; TBX files from other
-tools import too (missing ids are made from the English term, missing types are "other").
+preferred one (likewise Arabic). Export then import gives back the same glossary; TBX
+files from other tools import too (missing ids are made from the English term, missing
+types are "other").
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.glossary.load import GlossaryError, check_forms, role_to_data
+from briefgen.glossary.load import GlossaryError, check_forms, role_to_data, source_problem
 from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
 from briefgen.text.persian import has_arabic_script
 
 FORMATS = ("csv", "tbx")
-CSV_COLUMNS = ("id", "type", "canonical", "short", "persian", "english", "roles", "notes")
+CSV_COLUMNS = ("id", "type", "canonical", "short", "persian", "arabic", "english", "roles", "notes")
 SEPARATOR = " | "
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -69,8 +70,20 @@ def _role_from(data: object, fail) -> Role:
         except (TypeError, ValueError):
             raise fail(f"{key} date {value!r} is not a valid YYYY-MM-DD date") from None
 
+    raw = data.get("source") or []
+    sources = tuple(raw) if isinstance(raw, list) else (raw,)
+    for source in sources:
+        if not isinstance(source, str):
+            raise fail("a role's source must be text")
+        if problem := source_problem(source):
+            raise fail(problem)
     role = Role(
-        data["title"], data.get("organization"), data.get("country"), date("from"), date("to")
+        data["title"],
+        data.get("organization"),
+        data.get("country"),
+        date("from"),
+        date("to"),
+        sources=sources,
     )
     if role.start and role.end and role.end < role.start:
         raise fail(f"role ends ({role.end}) before it starts ({role.start})")
@@ -87,7 +100,7 @@ def _checked(entry: Entry, fail) -> Entry:
     for form in (*entry.english_forms, *(r.title for r in entry.roles)):
         if has_arabic_script(form) or "|" in form:
             raise fail(f"English form {form!r} is in Persian script or has a '|'")
-    for form in entry.persian:
+    for form in entry.source_script_forms:
         if not has_arabic_script(form) or "|" in form:
             raise fail(f"Persian form {form!r} is not in Persian script or has a '|'")
     return entry
@@ -116,6 +129,7 @@ def to_csv(glossary: Glossary) -> str:
                 e.canonical,
                 e.short or "",
                 SEPARATOR.join(e.persian),
+                SEPARATOR.join(e.arabic),
                 SEPARATOR.join(e.english),
                 json.dumps(roles, ensure_ascii=False) if roles else "",
                 e.notes or "",
@@ -161,6 +175,7 @@ def from_csv(text: str, name: str = "<csv>") -> Glossary:
             canonical=cells.get("canonical", "").strip(),
             short=cells.get("short", "").strip() or None,
             persian=_split(cells.get("persian", "")),
+            arabic=_split(cells.get("arabic", "")),
             english=_split(cells.get("english", "")),
             roles=tuple(_role_from(r, fail) for r in raw_roles),
             notes=cells.get("notes") or None,
@@ -195,11 +210,13 @@ def to_tbx(glossary: Glossary) -> str:
             _tig(english, e.short, "shortForm", "admittedTerm-admn-sts")
         for form in e.english:
             _tig(english, form, "variant", "admittedTerm-admn-sts")
-        if e.persian:
-            persian = ET.SubElement(term_entry, "langSet", {XML_LANG: "fa"})
-            for index, form in enumerate(e.persian):
+        for lang, forms in (("fa", e.persian), ("ar", e.arabic)):
+            if not forms:
+                continue
+            lang_set = ET.SubElement(term_entry, "langSet", {XML_LANG: lang})
+            for index, form in enumerate(forms):
                 status = "preferredTerm-admn-sts" if index == 0 else "admittedTerm-admn-sts"
-                _tig(persian, form, None, status)
+                _tig(lang_set, form, None, status)
     ET.indent(martif, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, "unicode") + "\n"
 
@@ -256,7 +273,7 @@ def from_tbx(text: str, name: str = "<tbx>") -> Glossary:
                     raise fail("a role is not JSON") from None
             elif tag == "note":
                 notes.append(child.text or "")
-        terms: dict[str, list[tuple[str, str | None]]] = {"en": [], "fa": []}
+        terms: dict[str, list[tuple[str, str | None]]] = {"en": [], "fa": [], "ar": []}
         for lang_set in (el for el in element if _local(el.tag) == "langSet"):
             lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
             for tig in (el for el in lang_set.iter() if _local(el.tag) in ("tig", "termSec")):
@@ -280,6 +297,7 @@ def from_tbx(text: str, name: str = "<tbx>") -> Glossary:
             canonical=canonical,
             short=short,
             persian=tuple(t for t, _ in terms["fa"]),
+            arabic=tuple(t for t, _ in terms["ar"]),
             english=variants,
             roles=tuple(roles),
             notes="\n".join(notes) or None,

@@ -34,8 +34,10 @@ from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
 from briefgen.text.persian import has_arabic_script, match_key
 
 SUFFIXES = (".yaml", ".yml")
-ENTRY_KEYS = ("id", "type", "canonical", "short", "persian", "english", "roles", "notes")
-ROLE_KEYS = ("title", "organization", "country", "from", "to")
+ENTRY_KEYS = ("id", "type", "canonical", "short", "persian", "arabic", "english", "roles", "notes")
+ROLE_KEYS = ("title", "organization", "country", "from", "to", "source")
+_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _BAD_FORM_CHARS = re.compile(r"[|\x00-\x1f\x7f]")
 
@@ -103,7 +105,7 @@ def check_forms(glossary: Glossary) -> None:
     """Refuse a surface form claimed twice (compared by :func:`match_key`)."""
     owners: dict[str, tuple[str, str]] = {}
     for entry in glossary.entries:
-        for form in (*entry.english_forms, *entry.persian):
+        for form in (*entry.english_forms, *entry.source_script_forms):
             key = match_key(form)
             if key in owners:
                 other, other_form = owners[key]
@@ -183,6 +185,7 @@ def _entry(node: yaml.Node, name: str) -> tuple[Entry, Location]:
     has_short = bool(_scalar(value("short"), name, entry_id, "short"))
     short = _english_form(value("short"), name, entry_id, "short") if has_short else None
     persian = _forms(value("persian"), name, entry_id, "persian", persian=True)
+    arabic = _forms(value("arabic"), name, entry_id, "arabic", persian=True)
     english = _forms(value("english"), name, entry_id, "english", persian=False)
     roles = _roles(value("roles"), name, entry_id)
     notes = _scalar(value("notes"), name, entry_id, "notes")
@@ -193,6 +196,7 @@ def _entry(node: yaml.Node, name: str) -> tuple[Entry, Location]:
         short=short,
         persian=persian,
         english=english,
+        arabic=arabic,
         roles=roles,
         notes=notes or None,
     )
@@ -232,8 +236,11 @@ def _check_form(
         raise GlossaryError(
             name, _line(node), entry_id, f"{what} {text!r} has a line break, tab or '|'"
         )
+    script = "Arabic" if what == "arabic" else "Persian"
     if persian and not has_arabic_script(text):
-        raise GlossaryError(name, _line(node), entry_id, f"{what} {text!r} is not in Persian")
+        raise GlossaryError(
+            name, _line(node), entry_id, f"{what} {text!r} is not in {script} script"
+        )
     if not persian and has_arabic_script(text):
         raise GlossaryError(
             name, _line(node), entry_id, f"{what} {text!r} is in Persian script (use 'persian')"
@@ -277,15 +284,70 @@ def _roles(node: yaml.Node | None, name: str, entry_id: str) -> tuple[Role, ...]
         if "title" not in fields:
             raise GlossaryError(name, _line(item), entry_id, "role without a title")
         title = _english_form(fields["title"], name, entry_id, "role title")
-        texts = {k: _scalar(fields.get(k), name, entry_id, k) or None for k in ROLE_KEYS}
+        texts = {
+            k: _scalar(fields.get(k), name, entry_id, k) or None for k in ROLE_KEYS if k != "source"
+        }
         start = _date(fields.get("from"), name, entry_id, "from")
         end = _date(fields.get("to"), name, entry_id, "to")
         if start and end and end < start:
             raise GlossaryError(
                 name, _line(fields["to"]), entry_id, f"role ends ({end}) before it starts ({start})"
             )
-        roles.append(Role(title, texts["organization"], texts["country"], start, end))
+        sources = _sources(fields.get("source"), name, entry_id)
+        roles.append(
+            Role(
+                title,
+                texts["organization"],
+                texts["country"],
+                start,
+                end,
+                sources=sources,
+                line=_line(item),
+            )
+        )
     return tuple(roles)
+
+
+def _sources(node: yaml.Node | None, name: str, entry_id: str) -> tuple[str, ...]:
+    """A role's ``source``: one text or a list of them, each a URL or a dated publication."""
+    if node is None:
+        return ()
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    sources = []
+    for item in items:
+        text = _scalar(item, name, entry_id, "source")
+        if problem := source_problem(text):
+            raise GlossaryError(name, _line(item), entry_id, problem)
+        sources.append(text)
+    return tuple(sources)
+
+
+def source_problem(source: str) -> str | None:
+    """Why ``source`` cannot support a date of office, or ``None`` when it can.
+
+    A source is a URL, or a publication with the year it appeared
+    ("IRNA, 2021-08-25"; "Tehran Times, 25 August 2021").
+    """
+    text = source.strip()
+    if _URL.search(text):
+        return None
+    if _YEAR.search(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 1:
+        return None
+    return f"source {text!r} is neither a URL nor a publication with its date"
+
+
+def unsourced_roles(glossary: Glossary) -> list[str]:
+    """One ``file:line: entry-id: reason`` line per dated role without a source."""
+    problems = []
+    for entry in glossary.entries:
+        location = glossary.locations.get(entry.id)
+        for role in entry.roles:
+            if role.is_dated and not role.sources:
+                path = location.path if location else "<glossary>"
+                line = role.line or (location.line if location else None)
+                where = f"{path}:{line}" if line else path
+                problems.append(f"{where}: {entry.id}: role {role.title!r} has dates but no source")
+    return problems
 
 
 def _date(node: yaml.Node | None, name: str, entry_id: str, what: str) -> dt.date | None:
@@ -312,6 +374,8 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
         data["short"] = entry.short
     if entry.persian:
         data["persian"] = list(entry.persian)
+    if entry.arabic:
+        data["arabic"] = list(entry.arabic)
     if entry.english:
         data["english"] = list(entry.english)
     if entry.roles:
@@ -321,8 +385,9 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def role_to_data(role: Role) -> dict[str, str]:
-    """A role as plain data (title, organization, country, from, to), unset keys left out."""
+def role_to_data(role: Role) -> dict[str, Any]:
+    """A role as plain data (title, organization, country, from, to, source), unset keys left
+    out."""
     data = {"title": role.title}
     for key, value in (
         ("organization", role.organization),
@@ -332,6 +397,8 @@ def role_to_data(role: Role) -> dict[str, str]:
     ):
         if value:
             data[key] = value
+    if role.sources:
+        data["source"] = role.sources[0] if len(role.sources) == 1 else list(role.sources)
     return data
 
 

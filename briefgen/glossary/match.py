@@ -146,7 +146,7 @@ def build_matchers(entries: Iterable[Entry]) -> Matchers:
         if entry.short:
             english.append((entry.short, entry, "short"))
         english.extend((form, entry, "variant") for form in entry.english)
-        persian.extend((form, entry, "persian") for form in entry.persian)
+        persian.extend((form, entry, "persian") for form in entry.source_script_forms)
     return Matchers(Matcher(english), Matcher(persian))
 
 

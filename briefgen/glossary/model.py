@@ -21,6 +21,14 @@ class Role:
     country: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: Where the title and dates come from: URLs, or publications with their dates.
+    sources: tuple[str, ...] = ()
+    #: The line of the role in its glossary file (for messages; not compared).
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
     def valid_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -36,12 +44,18 @@ class Entry:
     short: str | None = None  # later mentions in a summary, e.g. the surname
     persian: tuple[str, ...] = ()  # the first is the preferred Persian spelling
     english: tuple[str, ...] = ()  # variants normalized to ``canonical``
+    arabic: tuple[str, ...] = ()  # the first is the preferred Arabic spelling
     roles: tuple[Role, ...] = ()
     notes: str | None = None
 
     @property
     def preferred_persian(self) -> str | None:
         return self.persian[0] if self.persian else None
+
+    @property
+    def source_script_forms(self) -> tuple[str, ...]:
+        """Persian and Arabic forms: what is matched in Arabic-script text."""
+        return (*self.persian, *self.arabic)
 
     @property
     def english_forms(self) -> tuple[str, ...]:
