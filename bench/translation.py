@@ -186,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from briefgen.model import Article
-    from briefgen.pipeline import analyse_article
+    from briefgen.api import analyse_article
     from briefgen.stages.translate import translate_articles
     from briefgen.text.persian import standard_spacing
     from briefgen.translation.cache import TranslationCache

@@ -1,6 +1,7 @@
-"""briefgen: offline weekly briefs from Persian and English news articles.
+"""briefgen: offline weekly briefs from Persian, Arabic and English news articles.
 
-The library API (imported lazily, so ``import briefgen`` stays cheap)::
+The library API is :mod:`briefgen.api`; its main functions are importable from here too
+(lazily, so ``import briefgen`` stays cheap)::
 
     from briefgen import build_brief, write_brief
     brief = build_brief(["seeds/"])
@@ -15,17 +16,22 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "build_brief": "briefgen.pipeline",
-    "analyse_article": "briefgen.pipeline",
-    "read_article": "briefgen.readers",
-    "read_articles": "briefgen.readers",
-    "write_brief": "briefgen.writers",
+    "build_brief": "briefgen.api",
+    "write_brief": "briefgen.api",
+    "summarize_file": "briefgen.api",
+    "translate_file": "briefgen.api",
+    "review_glossary": "briefgen.api",
+    "read_input": "briefgen.api",
+    "analyse_article": "briefgen.api",
+    "load_glossary": "briefgen.api",
     "load_settings": "briefgen.config",
     "Settings": "briefgen.config",
     "Article": "briefgen.model",
     "Brief": "briefgen.model",
     "Sentence": "briefgen.model",
     "Window": "briefgen.model",
+    "read_article": "briefgen.readers",
+    "read_articles": "briefgen.readers",
 }
 
 __all__ = ["__version__", *_API]

@@ -1,28 +1,35 @@
-"""Settings: defaults, overridden by ``briefgen.toml`` (or ``--config``), overridden by flags."""
+"""Settings: defaults, overridden by ``briefgen.toml`` (or ``--config``), overridden by flags.
+
+The file's keys go at the top level or under ``[brief]``; how the brief looks (title,
+header, font…) is one :class:`~briefgen.model.Layout`; thresholds go under ``[tuning]``
+(see :mod:`briefgen.tuning`).
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import ConfigError
+from briefgen.model import Layout
+from briefgen.tuning import Tuning, default_tuning, load_tuning
 
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md")
 PAPERS = ("a4", "letter")
+#: A folder of this name in the working folder adds its glossary files to the shipped one.
+LOCAL_GLOSSARY_FOLDER = Path("glossaries")
+
+_LAYOUT_KEYS = {f.name for f in fields(Layout)}
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be told; see the README's configuration section."""
 
-    title: str = "ICT Partners Weekly Brief"
-    organization: str | None = None
-    author: str | None = None
-    header: str | None = None  # e.g. a handling caveat printed on every page
-    footer: str | None = None
+    layout: Layout = field(default_factory=Layout)
     window: str | None = None  # "last-week", "2024-W20", or unset for all dates
     country_order: tuple[str, ...] = ()
     summary_words: int | None = None
@@ -30,17 +37,33 @@ class Settings:
     formats: tuple[str, ...] = ("docx",)
     output_dir: Path = Path("output")
     skip_undated: bool = False
-    show_source: bool = False  # Persian source sentence beside each translated summary sentence
-    glossaries: tuple[Path, ...] = (Path("glossaries"),)
-    persian_font: str = "Tahoma"  # complex-script font of Persian text in the DOCX
-    paper: str = "A4"  # A4 or Letter
+    #: Glossary files or folders added to the shipped glossary (``None``: ./glossaries if
+    #: there is one); an entry with a shipped entry's id replaces it.
+    glossaries: tuple[Path, ...] | None = None
+    #: Use the glossary shipped with briefgen (set false to use only ``glossaries``).
+    shipped_glossary: bool = True
+    tuning: Tuning = field(default_factory=default_tuning)
 
     def with_overrides(self, **values: Any) -> Settings:
-        """A copy with every non-``None`` value in ``values`` applied."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        """A copy with every non-``None`` value in ``values`` applied (layout keys too)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        layout = {k: given.pop(k) for k in list(given) if k in _LAYOUT_KEYS}
+        if layout:
+            given["layout"] = replace(self.layout, **layout)
+        return replace(self, **given)
+
+    @property
+    def glossary_paths(self) -> tuple[Path, ...]:
+        """The glossaries added to the shipped one: configured, else ./glossaries if present."""
+        if self.glossaries is not None:
+            return self.glossaries
+        return (LOCAL_GLOSSARY_FOLDER,) if LOCAL_GLOSSARY_FOLDER.is_dir() else ()
 
 
-_TYPES = {f.name: f.type for f in fields(Settings)}
+_SETTING_TYPES = {
+    f.name: str(f.type) for f in fields(Settings) if f.name not in ("layout", "tuning")
+}
+_LAYOUT_TYPES = {f.name: str(f.type) for f in fields(Layout)}
 
 
 def load_settings(path: Path | None = None, *, folder: Path | None = None) -> Settings:
@@ -56,27 +79,36 @@ def load_settings(path: Path | None = None, *, folder: Path | None = None) -> Se
         raise ConfigError(f"cannot read config ({exc.strerror or exc})", path) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"invalid TOML ({exc})", path) from exc
-    section = data.get("brief", data)
-    return _settings_from(section, Path(path))
+    brief = data.pop("brief", {})
+    if not isinstance(brief, dict):
+        raise ConfigError("[brief] must be a table of settings", path)
+    return settings_from({**data, **brief}, Path(path))
 
 
-def _settings_from(data: dict[str, Any], path: Path) -> Settings:
+def settings_from(data: dict[str, Any], path: Path) -> Settings:
+    """Settings from the parsed table of a settings file at ``path``."""
     values: dict[str, Any] = {}
-    base = path.parent
+    layout: dict[str, Any] = {}
+    tuning = None
     for key, value in data.items():
         name = key.replace("-", "_")
-        if name not in _TYPES:
-            known = ", ".join(sorted(_TYPES))
+        if name == "tuning":
+            if not isinstance(value, dict):
+                raise ConfigError("[tuning] must be a table", path)
+            tuning = load_tuning(value, str(path))
+        elif name in _LAYOUT_TYPES:
+            layout[name] = _coerce(name, _LAYOUT_TYPES[name], value, path.parent, path)
+        elif name in _SETTING_TYPES:
+            values[name] = _coerce(name, _SETTING_TYPES[name], value, path.parent, path)
+        else:
+            known = ", ".join(sorted({*_SETTING_TYPES, *_LAYOUT_TYPES, "tuning"}))
             raise ConfigError(f"unknown setting {key!r} (known: {known})", path)
-        values[name] = _coerce(name, value, base, path)
-    for name in ("formats",):
-        for fmt in values.get(name, ()):
-            if fmt not in FORMATS:
-                raise ConfigError(
-                    f"unknown format {fmt!r} in {name} (use {', '.join(FORMATS)})", path
-                )
-    _check_values(values, path)
-    return Settings(**values)
+    for fmt in values.get("formats", ()):
+        if fmt not in FORMATS:
+            raise ConfigError(f"unknown format {fmt!r} in formats (use {', '.join(FORMATS)})", path)
+    _check_values({**values, **layout}, path)
+    settings = Settings(layout=Layout(**layout), **values)
+    return replace(settings, tuning=tuning) if tuning is not None else settings
 
 
 def _check_values(values: dict[str, Any], path: Path) -> None:
@@ -100,10 +132,9 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
         raise ConfigError(f"setting 'persian_font' holds control characters: {font!r}", path)
 
 
-def _coerce(name: str, value: Any, base: Path, path: Path) -> Any:
-    expected = str(_TYPES[name])
+def _coerce(name: str, expected: str, value: Any, base: Path, path: Path) -> Any:
     ok = True
-    if name in ("output_dir",):
+    if name == "output_dir":
         ok = isinstance(value, str)
         value = base / value if ok else value
     elif name == "glossaries":

@@ -7,8 +7,8 @@ Built once per process from three maintained sources rather than a hand-typed li
   zones, which gives Persian spellings of capitals such as «مسقط»),
 * countryinfo (demonyms, capitals, alternative spellings).
 
-A few everyday forms the databases lack (US, UK, «عربستان», «آمریکا») are added in
-:data:`EXTRA_NAMES`; Persian demonyms are derived from the Persian names by the
+A few everyday forms the databases lack (US, UK, «عربستان», «آمریکا») are added from
+``briefgen/lang/<code>/places.toml``; Persian demonyms are derived from the Persian names by the
 language's rules («عمان» → «عمانی», «سوریه» → «سوری»). One surface can name several
 countries: Persian «عمان» is Oman and also Amman, the capital of Jordan.
 """
@@ -20,28 +20,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from briefgen import lang
 from briefgen.text.persian import ZWNJ, normalize_persian
 
 HOME = "IR"
 
-#: Everyday forms missing from the databases (alpha-2 code → surfaces).
-EXTRA_NAMES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "U.S.A.", "USA", "America", "Washington", "آمریکا", "امریکا"),
-    "GB": ("UK", "U.K.", "Britain", "انگلیس", "انگلیسی", "بریتانیایی"),
-    "AE": ("UAE", "U.A.E.", "Emirates", "امارات", "اماراتی"),
-    "SA": ("Saudi", "Saudis", "KSA", "عربستان", "سعودی"),
-    "KR": ("South Korean", "کره جنوبی"),
-    "KP": ("North Korean", "کره شمالی"),
-    "RU": ("روس",),
-    "TR": ("Turkey",),
-    "SY": ("سوری",),
-    "CN": ("چینی",),
-}
-#: Names that are more often plain words or people's names: «مالی» "financial",
-#: «کابل» "cable", «ماهه» "-month"; "Island", "Douglas", "Stanley".
-COMMON_WORDS = frozenset(
-    {"مالی", "کابل", "ماهه", "دیلی", "وین", "ویک", "Island", "Douglas", "Stanley", "Mann"}
-)
+
+def extra_names() -> dict[str, tuple[str, ...]]:
+    """Everyday forms missing from the databases (alpha-2 code → surfaces), every language."""
+    return lang.table("places", "extra_names")
+
+
+def common_words() -> frozenset[str]:
+    """Names that are more often plain words or people's names («مالی» "financial")."""
+    return frozenset(normalize_persian(w) for w in lang.words("places", "common_words"))
+
+
 _MAX_ZONES_FOR_CITIES = 3  # countries with more time zones contribute only their capital
 _WORD = re.compile(r"\w+")
 _MIN_CITY_LETTERS = 5  # shorter English time-zone cities ("Wake") are too often plain words
@@ -133,12 +127,14 @@ def gazetteer() -> Gazetteer:
 
     surfaces: dict[str, list[str]] = defaultdict(list)
     names: dict[str, str] = {}
+    extras = extra_names()
+    not_places = common_words()
 
     def add(surface: str | None, code: str, first: bool = False) -> None:
         if not surface or "," in surface or "،" in surface:
             return
         key = normalize_persian(surface.strip())
-        if len(key) < (2 if key.isupper() else 3) or key in COMMON_WORDS:
+        if len(key) < (2 if key.isupper() else 3) or key in not_places:
             return
         codes = surfaces[key]
         if code not in codes:
@@ -173,6 +169,6 @@ def gazetteer() -> Gazetteer:
                 city = get_timezone_location(zone, locale=locale, return_city=True)
                 if len(city) >= _MIN_CITY_LETTERS or locale is persian:
                     add(city, code)
-        for extra in EXTRA_NAMES.get(code, ()):
+        for extra in extras.get(code, ()):
             add(extra, code, first=True)
     return Gazetteer(dict(surfaces), names)

@@ -2,6 +2,11 @@
 
 ``Article`` holds one news item from source file to summary; ``Brief`` holds the
 articles of a run, what was left out and why, and the window they cover.
+
+Text is never overwritten by its translation: ``Sentence.text`` and ``Article.headline``
+keep the words of the source; ``Sentence.english`` and ``Article.headline_english`` hold
+the English the brief prints (a translation, or an English original with the glossary's
+canonical names). ``shown`` properties give whichever the brief prints.
 """
 
 from __future__ import annotations
@@ -13,19 +18,38 @@ from pathlib import Path
 DOMESTIC = "Iran (domestic)"
 UNDETERMINED = "Other / undetermined"
 
+#: Languages by ISO 639-1 code, as the brief names them.
+LANGUAGE_NAMES = {
+    "fa": "Persian",
+    "en": "English",
+    "ar": "Arabic",
+    "und": "unknown language",
+}
+
+
+def language_name(code: str) -> str:
+    """``Persian`` for ``fa``; the code itself for a language without a name here."""
+    return LANGUAGE_NAMES.get(code, code)
+
 
 @dataclass
 class Sentence:
-    """One sentence of an article body, in English when the article was translated.
+    """One sentence of an article body.
 
-    ``source`` keeps the original-language sentence it came from (Persian for a
-    translated article), so every English sentence links back to its source.
+    ``text`` is the sentence as the article wrote it; ``english`` the English the brief
+    prints for it (its translation, or the English original with canonical names and
+    titles), ``None`` while there is none.
     """
 
     text: str
     index: int
-    source: str | None = None
     paragraph: int = 0
+    english: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """What the brief prints: the English when there is one, else the original."""
+        return self.english if self.english is not None else self.text
 
 
 @dataclass
@@ -37,14 +61,15 @@ class Translation:
     version: str
     is_test_model: bool = False
     missing_terms: list[str] = field(default_factory=list)
+    source_language: str = "fa"
 
     @property
     def label(self) -> str:
         """The marking printed under a translated article."""
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
-        return (
-            f"Machine-translated from Persian ({self.engine}, {self.package} {self.version}){test}"
-        )
+        language = language_name(self.source_language)
+        model = f"{self.engine}, {self.package} {self.version}"
+        return f"Machine-translated from {language} ({model}){test}"
 
 
 @dataclass
@@ -65,12 +90,10 @@ class Article:
 
     source_path: Path
     raw_text: str
-    source_meta: dict[str, str] = field(
-        default_factory=dict
-    )  # title/date/outlet/url from the reader
+    source_meta: dict[str, str] = field(default_factory=dict)  # title/date/outlet/url
     language: str = "und"
-    headline: str = ""
-    headline_source: str | None = None  # original headline when translated
+    headline: str = ""  # as the source wrote it
+    headline_english: str | None = None  # the English the brief prints, when there is one
     outlet: str | None = None
     url: str | None = None
     byline: str | None = None
@@ -93,6 +116,16 @@ class Article:
     @property
     def is_translated(self) -> bool:
         return self.translation is not None
+
+    @property
+    def text_language(self) -> str:
+        """The language of the text the brief prints: English once translated."""
+        return "en" if self.is_translated else self.language
+
+    @property
+    def shown_headline(self) -> str:
+        """The headline the brief prints: the English one when there is one."""
+        return self.headline_english if self.headline_english is not None else self.headline
 
     @property
     def body_text(self) -> str:
@@ -128,6 +161,20 @@ class Window:
         return self.start is None and self.end is None
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How a brief looks and is labelled: shared by the settings and the brief."""
+
+    title: str = "ICT Partners Weekly Brief"
+    organization: str | None = None
+    author: str | None = None  # document properties; default: the organization
+    header: str | None = None  # e.g. a handling caveat printed on every page
+    footer: str | None = None
+    show_source: bool = False  # source sentence beside each translated summary sentence
+    persian_font: str = "Tahoma"  # complex-script font of Persian and Arabic text in Word
+    paper: str = "A4"  # A4 or Letter
+
+
 @dataclass
 class CountrySection:
     """The articles filed under one partner country."""
@@ -141,18 +188,16 @@ class CountrySection:
 class Brief:
     """A dated brief: articles grouped by partner country, plus what was left out."""
 
-    title: str
     date: dt.date
     window: Window
     generated: dt.datetime
+    layout: Layout = field(default_factory=Layout)
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     excluded: list[Skipped] = field(default_factory=list)  # read fine, outside the window etc.
     sections: list[CountrySection] = field(default_factory=list)
-    organization: str | None = None
-    author: str | None = None  # document properties; default: the organization
-    header: str | None = None
-    footer: str | None = None
-    show_source: bool = False  # Persian source beside each translated summary sentence
-    persian_font: str = "Tahoma"  # complex-script font of Persian text in Word
-    paper: str = "A4"  # A4 or Letter
+    notes: list[str] = field(default_factory=list)  # run notes (glossaries in use, models…)
+
+    @property
+    def title(self) -> str:
+        return self.layout.title

@@ -10,6 +10,7 @@ stay in the calling process: a pool costs more than it saves below
 from __future__ import annotations
 
 import ctypes
+import functools
 import multiprocessing
 import os
 import signal
@@ -20,6 +21,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+C = TypeVar("C")
 
 MIN_PARALLEL_ITEMS = 24
 MAX_WORKERS = 8
@@ -64,35 +66,55 @@ def warm_up() -> None:
         _segmenter(language)
 
 
+_CONTEXT: object = None  # the context of the current map, in the parent and in workers
+
+
+def _start_worker(context: object) -> None:
+    """Pool initializer: die with the parent, and hold the map's context."""
+    global _CONTEXT
+    _die_with_parent()
+    _CONTEXT = context
+
+
+def _call(func: Callable[[T, C], R], item: T) -> R:
+    return func(item, _CONTEXT)  # type: ignore[arg-type]
+
+
 def map_articles(
-    func: Callable[[T], R],
+    func: Callable[[T, C], R],
     items: Sequence[T],
     *,
+    context: C,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[R]:
-    """``[func(item) for item in items]``, in order, on several processes when it pays.
+    """``[func(item, context) for item in items]``, in order, on several processes when
+    it pays.
 
-    ``func`` must be a module-level function (it is pickled); ``progress`` gets the
-    number of items done so far.
+    ``func`` must be a module-level function (it is pickled); ``context`` (the run) goes
+    to each worker once, when it starts; ``progress`` gets the number of items done.
     """
     count = worker_count(workers)
     if count <= 1 or len(items) < MIN_PARALLEL_ITEMS:
         results = []
         for done, item in enumerate(items, 1):
-            results.append(func(item))
+            results.append(func(item, context))
             if progress:
                 progress(done)
         return results
     warm_up()
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    mp_context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(16, len(items) // (count * 8)))
     results = []
     with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_die_with_parent
+        max_workers=count,
+        mp_context=mp_context,
+        initializer=_start_worker,
+        initargs=(context,),
     ) as pool:
-        for done, result in enumerate(pool.map(func, items, chunksize=chunksize), 1):
+        jobs = pool.map(functools.partial(_call, func), items, chunksize=chunksize)
+        for done, result in enumerate(jobs, 1):
             results.append(result)
             if progress:
                 progress(done)

@@ -1,65 +1,53 @@
-"""The library API: files in, a :class:`~briefgen.model.Brief` out.
+"""The pipeline: one ordered list of stages that every command walks.
 
-``build_brief`` reads the inputs, runs the per-article stages, keeps the articles in
-the window, translates the Persian ones, applies the glossary, summarizes, merges
-near-duplicate stories, and groups the result by partner country. Writers
-(``briefgen.writers``) turn the Brief into files.
+A stage has one of two shapes, both given the run's :class:`~briefgen.run.Run`:
+
+* an **article** stage ``stage(article, run) -> None`` refines one article (runs of
+  consecutive article stages go to the process pool together, see :mod:`briefgen.parallel`);
+  it raises :class:`ArticleSkipped` to leave its article out, with the reason;
+* a **brief** stage ``stage(brief, run) -> None`` works on the whole run: it keeps the
+  articles in the window, translates them in one batch, merges duplicate stories,
+  groups the articles into country sections.
+
+:data:`PIPELINE` is the order; :func:`run_pipeline` walks it (or part of it, by step
+name). ``briefgen --debug brief`` logs each step with its time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from dataclasses import dataclass
+from typing import Literal
 
-from briefgen.config import Settings
-from briefgen.errors import ModelError, ModelMissingError
-from briefgen.glossary import Glossary
-from briefgen.model import Article, Brief, Skipped, Window
+from briefgen.model import Article, Brief, Skipped
 from briefgen.parallel import map_articles
-from briefgen.readers import read_articles
+from briefgen.run import Run
 from briefgen.stages.clean import clean_stage
 from briefgen.stages.country import country_stage
 from briefgen.stages.dates import date_stage
-from briefgen.stages.duplicates import merge_duplicates
-from briefgen.stages.glossary import glossary_stage, load_run_glossary, title_stage
-from briefgen.stages.group import group_by_country
+from briefgen.stages.duplicates import duplicates_stage
+from briefgen.stages.glossary import glossary_stage, title_stage
+from briefgen.stages.group import group_stage
 from briefgen.stages.language import language_stage
 from briefgen.stages.sentences import sentence_stage
 from briefgen.stages.summarize import summarize_stage
+from briefgen.stages.translate import translate_stage
+from briefgen.stages.window import window_stage
 
 log = logging.getLogger(__name__)
 
-ArticleStage = Callable[[Article], None]
-Progress = Callable[[str, int, int], None]  # (what, done, total)
-
-#: Stages that need only the article itself, in order.
-ARTICLE_STAGES: tuple[tuple[str, ArticleStage], ...] = (
-    ("language", language_stage),
-    ("clean", clean_stage),
-    ("date", date_stage),
-    ("country", country_stage),
-    ("sentences", sentence_stage),
-)
-
-NO_MODEL_NOTE = (
-    "Not translated: no Persian→English model installed "
-    "(install one with 'briefgen model install', see the README)"
-)
+ArticleStage = Callable[[Article, Run], None]
+BriefStage = Callable[[Brief, Run], None]
 
 
-def analyse_article(
-    article: Article, stages: Sequence[tuple[str, ArticleStage]] = ARTICLE_STAGES
-) -> Article:
-    """Run the per-article stages on ``article`` and return it."""
-    for name, stage in stages:
-        try:
-            stage(article)
-        except Exception as exc:  # a bug in one stage must not cost the week's brief
-            log.debug("stage %s failed on %s", name, article.source_path, exc_info=True)
-            raise StageError(name, exc) from exc
-    return article
+class ArticleSkipped(Exception):
+    """Raised by an article stage: leave this article out of the brief, for ``reason``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class StageError(Exception):
@@ -69,154 +57,126 @@ class StageError(Exception):
         super().__init__(f"internal error in the {stage} stage ({type(error).__name__}: {error})")
 
 
-def build_brief(
-    paths: Iterable[Path | str],
-    *,
-    settings: Settings | None = None,
-    window: Window | None = None,
-    today: dt.date | None = None,
-    translator: object | None = None,
-    use_translation: bool = True,
-    progress: Progress | None = None,
-    glossary: Glossary | None = None,
-) -> Brief:
-    """Build a brief from the article files and folders in ``paths``.
+@dataclass(frozen=True)
+class Step:
+    """One stage of the pipeline, by name."""
 
-    ``translator`` is a loaded translator (see ``briefgen.translation``); when ``None``
-    the installed fa→en model is loaded if Persian articles need it. Without a model,
-    Persian articles are kept, untranslated and marked. ``glossary`` defaults to the
-    files in ``settings.glossaries`` (a missing default ``glossaries/`` folder means none).
-    """
-    settings = settings or Settings()
-    if glossary is None:
-        glossary = load_run_glossary(settings.glossaries, Settings().glossaries)
-    window = window or Window()
-    today = today or dt.date.today()
-    articles, skipped = read_articles(Path(p) for p in paths)
+    name: str
+    stage: ArticleStage | BriefStage
+    scope: Literal["article", "brief"]
+    label: str = ""  # what a progress bar says while a run of article steps goes on
 
-    kept: list[Article] = []
-    analysed = map_articles(
-        _analyse_or_reason,
-        articles,
-        progress=_reporter(progress, "Reading articles", len(articles)),
-    )
-    for article, reason in analysed:
-        if reason:
-            skipped.append(Skipped(article.source_path, reason))
-        else:
-            kept.append(article)
-
-    in_window, excluded = _apply_window(kept, window, settings.skip_undated)
-    if use_translation:
-        _translate(in_window, translator, progress, glossary)
-    else:
-        for article in in_window:
-            if article.language == "fa":
-                article.untranslated_reason = "Not translated: translation turned off"
-    jobs = [(a, glossary, settings.summary_words, settings.summary_sentences) for a in in_window]
-    in_window = map_articles(
-        _glossary_and_summary, jobs, progress=_reporter(progress, "Summarizing", len(jobs))
-    )
-    in_window = merge_duplicates(in_window)
-
-    return Brief(
-        title=settings.title,
-        date=window.end or today,
-        window=window,
-        generated=dt.datetime.now().astimezone().replace(microsecond=0),
-        articles=in_window,
-        skipped=skipped,
-        excluded=excluded,
-        sections=group_by_country(in_window, settings.country_order, settings.skip_undated),
-        organization=settings.organization,
-        author=settings.author,
-        header=settings.header,
-        footer=settings.footer,
-        show_source=settings.show_source,
-        persian_font=settings.persian_font,
-        paper=settings.paper,
-    )
+    @property
+    def summary(self) -> str:
+        """The first line of the stage's docstring."""
+        return (self.stage.__doc__ or "").strip().splitlines()[0]
 
 
-def _analyse_or_reason(article: Article) -> tuple[Article, str | None]:
-    """Run the per-article stages; return the article and why it is left out, if it is."""
-    try:
-        analyse_article(article)
-    except StageError as exc:
-        return article, str(exc)
+def _has_text(article: Article, run: Run) -> None:
+    """Leave out an article with neither body sentences nor a headline."""
     if not article.sentences and not article.headline:
-        return article, "no article text after removing boilerplate"
+        raise ArticleSkipped("no article text after removing boilerplate")
+
+
+#: Every stage, in the order a brief runs them.
+PIPELINE: tuple[Step, ...] = (
+    Step("language", language_stage, "article", "Reading articles"),
+    Step("clean", clean_stage, "article", "Reading articles"),
+    Step("date", date_stage, "article", "Reading articles"),
+    Step("country", country_stage, "article", "Reading articles"),
+    Step("sentences", sentence_stage, "article", "Reading articles"),
+    Step("has-text", _has_text, "article", "Reading articles"),
+    Step("window", window_stage, "brief"),
+    Step("translate", translate_stage, "brief"),
+    Step("glossary", glossary_stage, "article", "Summarizing"),
+    Step("summarize", summarize_stage, "article", "Summarizing"),
+    Step("titles", title_stage, "article", "Summarizing"),
+    Step("duplicates", duplicates_stage, "brief"),
+    Step("group", group_stage, "brief"),
+)
+STEP_NAMES = tuple(step.name for step in PIPELINE)
+
+
+def steps(names: Iterable[str] | None = None) -> list[Step]:
+    """The steps named (in pipeline order), or all of them."""
+    if names is None:
+        return list(PIPELINE)
+    wanted = set(names)
+    unknown = wanted - set(STEP_NAMES)
+    if unknown:
+        raise ValueError(f"unknown pipeline step(s): {', '.join(sorted(unknown))}")
+    return [step for step in PIPELINE if step.name in wanted]
+
+
+def run_pipeline(brief: Brief, run: Run, names: Iterable[str] | None = None) -> Brief:
+    """Walk the pipeline (or the steps ``names``) over ``brief``'s articles, in order."""
+    chosen = steps(names)
+    index = 0
+    while index < len(chosen):
+        step = chosen[index]
+        if step.scope == "brief":
+            started = time.perf_counter()
+            step.stage(brief, run)  # type: ignore[call-arg, arg-type]
+            log.debug("step %s: %.3f s", step.name, time.perf_counter() - started)
+            index += 1
+            continue
+        batch = [step]
+        while index + len(batch) < len(chosen) and chosen[index + len(batch)].scope == "article":
+            batch.append(chosen[index + len(batch)])
+        _run_article_steps(brief, run, batch)
+        index += len(batch)
+    return brief
+
+
+def _run_article_steps(brief: Brief, run: Run, batch: Sequence[Step]) -> None:
+    started = time.perf_counter()
+    names = tuple(step.name for step in batch)
+    label = batch[0].label or "Working"
+    total = len(brief.articles)
+    results = map_articles(
+        _article_job,
+        [(article, names) for article in brief.articles],
+        context=run,
+        progress=(lambda done: run.report(label, done, total)) if run.progress else None,
+    )
+    kept: list[Article] = []
+    for article, reason in results:
+        if reason is None:
+            kept.append(article)
+        else:
+            brief.skipped.append(Skipped(article.source_path, reason))
+    brief.articles = kept
+    log.debug("steps %s: %.3f s", ", ".join(names), time.perf_counter() - started)
+
+
+def _article_job(job: tuple[Article, tuple[str, ...]], run: Run) -> tuple[Article, str | None]:
+    """Run the named article steps on one article (in a pool worker or in process)."""
+    article, names = job
+    by_name = {step.name: step for step in PIPELINE}
+    for name in names:
+        try:
+            by_name[name].stage(article, run)  # type: ignore[call-arg, arg-type]
+        except ArticleSkipped as skipped:
+            return article, skipped.reason
+        except Exception as exc:  # a bug in one stage must not cost the week's brief
+            log.debug("stage %s failed on %s", name, article.source_path, exc_info=True)
+            return article, str(StageError(name, exc))
     return article, None
 
 
-def _glossary_and_summary(job: tuple[Article, Glossary | None, int | None, int | None]) -> Article:
-    """The per-article stages after translation: glossary names, summary, dated titles."""
-    article, glossary, words, sentence_count = job
-    if glossary:
-        glossary_stage([article], glossary)
-    summarize_stage(article, words=words, sentence_count=sentence_count)
-    if glossary:
-        title_stage([article], glossary)
-    return article
+def analyse_article(article: Article, run: Run | None = None) -> Article:
+    """Run the reading stages (language to sentences) on one article and return it.
 
-
-def _reporter(progress: Progress | None, label: str, total: int) -> Callable[[int], None] | None:
-    if progress is None:
-        return None
-    return lambda done: progress(label, done, total)
-
-
-def _apply_window(
-    articles: list[Article], window: Window, skip_undated: bool
-) -> tuple[list[Article], list[Skipped]]:
-    kept: list[Article] = []
-    excluded: list[Skipped] = []
-    for article in articles:
-        if article.date is None:
-            if skip_undated and not window.is_open:
-                excluded.append(Skipped(article.source_path, "undated (--skip-undated)"))
-            else:
-                kept.append(article)
-        elif window.contains(article.date):
-            kept.append(article)
-        else:
-            excluded.append(
-                Skipped(article.source_path, f"dated {article.date}, outside the window")
-            )
-    return kept, excluded
-
-
-def _translate(
-    articles: list[Article],
-    translator: object | None,
-    progress: Progress | None,
-    glossary: Glossary,
-) -> None:
-    persian = [a for a in articles if a.language == "fa"]
-    if not persian:
-        return
-    from briefgen.stages.translate import translate_articles
-
-    loaded = None
-    if translator is None:
-        from briefgen.translation import load_translator
-
+    Raises :class:`StageError` when a stage fails on it.
+    """
+    run = run or Run()
+    reading = [step.name for step in PIPELINE if step.label == "Reading articles"]
+    for name in reading:
+        if name == "has-text":
+            continue
+        step = next(s for s in PIPELINE if s.name == name)
         try:
-            translator = loaded = load_translator()
-        except ModelMissingError:
-            for article in persian:
-                article.untranslated_reason = NO_MODEL_NOTE
-            return
-        except ModelError as exc:
-            log.warning("translation model not usable: %s", exc)
-            for article in persian:
-                article.untranslated_reason = f"Not translated: {exc}"
-            return
-    try:
-        # Glossary terms go to the model as their canonical English form (see Glossary.protect).
-        translate_articles(
-            persian, translator, progress=progress, prepare=glossary.protect if glossary else None
-        )
-    finally:
-        if loaded is not None:
-            loaded.close()
+            step.stage(article, run)  # type: ignore[call-arg, arg-type]
+        except Exception as exc:
+            raise StageError(name, exc) from exc
+    return article

@@ -5,6 +5,7 @@ and inputs left out. The DOCX, Markdown and rendering tests share it."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields, replace
 from pathlib import Path
 
 from briefgen.model import (
@@ -12,6 +13,7 @@ from briefgen.model import (
     UNDETERMINED,
     Article,
     Brief,
+    Layout,
     Mention,
     Sentence,
     Skipped,
@@ -156,15 +158,15 @@ def article(
     """An analysed article; ``(english, persian)`` sentence pairs make it translated."""
     translated = bool(sentences) and isinstance(sentences[0], tuple)
     items = [
-        Sentence(s[0], i, source=s[1], paragraph=i) if translated else Sentence(s, i, paragraph=i)
+        Sentence(s[1], i, paragraph=i, english=s[0]) if translated else Sentence(s, i, paragraph=i)
         for i, s in enumerate(sentences)
     ]
     result = Article(
         source_path=Path("inbox") / name,
         raw_text="",
         language=language,
-        headline=headline,
-        headline_source=headline_source,
+        headline=headline_source if headline_source else headline,
+        headline_english=headline if headline_source else None,
         outlet=outlet,
         url=url,
         date=dt.date(2024, 5, day) if day else None,
@@ -284,19 +286,24 @@ def week_brief(articles: list[Article] | None = None, **overrides) -> Brief:
     pipeline does."""
     kept = merge_duplicates(week_articles() if articles is None else articles)
     window = iso_week(WEEK)
-    values = dict(
+    layout = Layout(
         title="ICT Partners Weekly Brief",
-        date=window.end,
-        window=window,
-        generated=dt.datetime(2024, 5, 20, 9, 30, tzinfo=dt.UTC),
-        articles=kept,
-        skipped=[Skipped(Path("inbox/scan.pdf"), "unsupported file type .pdf")],
-        excluded=[Skipped(Path("inbox/old.txt"), "dated 2024-04-01, outside the window")],
-        sections=group_by_country(kept),
         organization="Office of Regional Technology Analysis",
         header="OFFICIAL USE ONLY — do not forward outside the office",
         footer="Weekly ICT brief",
         persian_font=PERSIAN_FONT,
     )
-    values.update(overrides)
+    layout_keys = {f.name for f in fields(Layout)}
+    layout = replace(layout, **{k: v for k, v in overrides.items() if k in layout_keys})
+    values = dict(
+        date=window.end,
+        window=window,
+        generated=dt.datetime(2024, 5, 20, 9, 30, tzinfo=dt.UTC),
+        layout=layout,
+        articles=kept,
+        skipped=[Skipped(Path("inbox/scan.pdf"), "unsupported file type .pdf")],
+        excluded=[Skipped(Path("inbox/old.txt"), "dated 2024-04-01, outside the window")],
+        sections=group_by_country(kept),
+    )
+    values.update({k: v for k, v in overrides.items() if k not in layout_keys})
     return Brief(**values)

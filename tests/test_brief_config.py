@@ -46,12 +46,12 @@ def test_every_setting_loads(tmp_path: Path) -> None:
     path = tmp_path / "briefgen.toml"
     path.write_text(FULL_CONFIG, encoding="utf-8")
     settings = load_settings(path)
-    assert settings.title == "Partner Watch"
+    assert settings.layout.title == "Partner Watch"
     assert settings.country_order == ("Syria",)
     assert settings.summary_words == 60 and settings.summary_sentences == 2
     assert settings.output_dir == tmp_path / "briefs"
-    assert (settings.persian_font, settings.paper) == ("Arial", "Letter")
-    assert settings.with_overrides(title="Flag title", paper=None).title == "Flag title"
+    assert (settings.layout.persian_font, settings.layout.paper) == ("Arial", "Letter")
+    assert settings.with_overrides(title="Flag title", paper=None).layout.title == "Flag title"
 
 
 @pytest.mark.parametrize(
@@ -191,4 +191,4 @@ def test_markdown_has_the_same_structure_as_the_docx() -> None:
 
 
 def test_settings_defaults_document_a_word_font() -> None:
-    assert Settings().persian_font == "Tahoma" and Settings().paper == "A4"
+    assert Settings().layout.persian_font == "Tahoma" and Settings().layout.paper == "A4"

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from briefgen.model import Article
+from briefgen.run import Run
 from briefgen.stages.clean import clean_stage
 from briefgen.stages.language import language_stage
 
 
 def clean(text: str) -> Article:
     article = Article(source_path=Path("a.txt"), raw_text=text)
-    language_stage(article)
-    clean_stage(article)
+    language_stage(article, Run())
+    clean_stage(article, Run())
     return article
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.api import analyse_article
 from briefgen.gazetteer import gazetteer
 from briefgen.model import DOMESTIC, UNDETERMINED, Article
-from briefgen.pipeline import analyse_article
 
 
 def country(text: str) -> str | None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.api import analyse_article
 from briefgen.model import Article
-from briefgen.pipeline import analyse_article
 from briefgen.text.dates import find_dates, jalali_to_gregorian
 
 BODY = (

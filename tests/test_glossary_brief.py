@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.api import analyse_article, build_brief
+from briefgen.config import Settings
 from briefgen.glossary import load_glossary
 from briefgen.model import Window
-from briefgen.pipeline import analyse_article, build_brief
 from briefgen.readers import read_articles
+from briefgen.run import Run
 from briefgen.stages.glossary import glossary_stage, title_stage
 from briefgen.stages.summarize import summarize_stage
 
@@ -41,12 +43,12 @@ VARIANTS = [
 def _check_names(article) -> None:
     """Variants are gone; a person's first summary mention is the full canonical name,
     with the title valid on the article's date next to it; later mentions are short."""
-    text = " ".join([article.headline, *(s.text for s in article.summary)])
+    text = " ".join([article.shown_headline, *(s.shown for s in article.summary)])
     for variant in VARIANTS:
         assert variant not in text, (article.name, variant)
     seen: set[str] = set()
     for sentence in article.summary:
-        for hit in GLOSSARY.find_english(sentence.text):
+        for hit in GLOSSARY.find_english(sentence.shown):
             entry = hit.entry
             if entry.type != "person":
                 continue
@@ -57,16 +59,16 @@ def _check_names(article) -> None:
             seen.add(entry.id)
             assert hit.text == entry.canonical, (article.name, hit.text)
             title = entry.title_on(article.date)
-            around = sentence.text[max(0, hit.start - 60) : hit.end + 80]
+            around = sentence.shown[max(0, hit.start - 60) : hit.end + 80]
             if title:
                 forms = GLOSSARY.title_forms(title)
                 head = title.split()[0]
                 assert any(f in around for f in forms) or head in around, (article.name, around)
             elif article.date is None:
                 # No title added: every role title occurs as often as in the article body.
-                body = article.sentences[sentence.index].text
+                body = article.sentences[sentence.index].shown
                 for role in entry.roles:
-                    assert sentence.text.count(role.title) == body.count(role.title)
+                    assert sentence.shown.count(role.title) == body.count(role.title)
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +79,11 @@ def dated_articles():
     for article in articles:
         analyse_article(article)
         article.date = DATES.get(article.name, article.date)
-    glossary_stage(articles, GLOSSARY)
+    run = Run(glossary=GLOSSARY)
     for article in articles:
-        summarize_stage(article)
-    title_stage(articles, GLOSSARY)
+        glossary_stage(article, run)
+        summarize_stage(article, run)
+        title_stage(article, run)
     return {a.name: a for a in articles}
 
 
@@ -111,14 +114,14 @@ def test_mentions_carry_the_title_valid_on_each_articles_date(dated_articles) ->
 
 def test_hashemi_and_zarepour_are_told_apart_by_date(dated_articles) -> None:
     article = dated_articles["003_74af4bd25be794b0.txt"]
-    summary = " ".join(s.text for s in article.summary)
+    summary = " ".join(s.shown for s in article.summary)
     assert "Sattar Hashemi" in summary
     assert "Minister of ICT" in summary
     assert "Zarepour" not in summary
 
 
 def test_brief_on_the_seeds_has_canonical_names_and_appendix_data(tmp_path) -> None:
-    brief = build_brief([SEEDS], use_translation=False, window=Window(), glossary=GLOSSARY)
+    brief = build_brief([SEEDS], translate=False, window=Window(), glossary=GLOSSARY)
     for article in brief.articles:
         if article.language == "en":
             _check_names(article)
@@ -134,13 +137,28 @@ def test_brief_on_the_seeds_has_canonical_names_and_appendix_data(tmp_path) -> N
     assert ("Ebrahim Raisi", "ابراهیم رئیسی", "President of Iran") in rows
 
 
-def test_the_default_glossary_folder_is_used_and_may_be_missing(tmp_path, monkeypatch) -> None:
-    monkeypatch.chdir(ROOT)
-    with_glossary = build_brief([SEEDS / "002_7440945092f6ca90.txt"], use_translation=False)
-    assert with_glossary.articles[0].mentions
-    monkeypatch.chdir(tmp_path)
-    without = build_brief([SEEDS / "002_7440945092f6ca90.txt"], use_translation=False)
-    assert without.articles[0].mentions == []
+def test_the_shipped_glossary_applies_from_any_folder(tmp_path, monkeypatch) -> None:
+    seed = SEEDS / "002_7440945092f6ca90.txt"
+    monkeypatch.chdir(tmp_path)  # no glossaries/ folder, no briefgen.toml here
+    brief = build_brief([seed], translate=False)
+    assert "issa-zarepour" in {m.entry_id for m in brief.articles[0].mentions}
+    assert any("glossaries" in note for note in brief.notes)
+    # A glossaries/ folder in the working folder adds entries; its id replaces a shipped one.
+    (tmp_path / "glossaries").mkdir()
+    (tmp_path / "glossaries" / "local.yaml").write_text(
+        "- id: issa-zarepour\n  type: person\n  canonical: Eisa Zarepour-Local\n"
+        "  english: [Issa Zarepour, Zarepour, Issa Zarei Pur]\n"
+        "- id: baghdad-desk\n  type: other\n  canonical: Baghdad Desk\n",
+        encoding="utf-8",
+    )
+    local = build_brief([seed], translate=False)
+    names = {m.entry_id: m.canonical for m in local.articles[0].mentions}
+    assert names["issa-zarepour"] == "Eisa Zarepour-Local"
+    # Without the shipped glossary and with no local one: no glossary at all.
+    (tmp_path / "glossaries" / "local.yaml").unlink()
+    settings = Settings(shipped_glossary=False)
+    bare = build_brief([seed], translate=False, settings=settings)
+    assert bare.articles[0].mentions == []
 
 
 def test_protected_names_come_out_of_translation_canonical_and_titled(

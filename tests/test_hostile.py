@@ -171,8 +171,8 @@ def test_missing_input_path_is_reported_not_fatal(seeds_dir, tmp_path: Path) -> 
     [
         ("- id: a\n  type: person\n  canonical: [unclosed\n", "invalid YAML"),
         (
-            "- id: one\n  type: person\n  canonical: Issa Zarepour\n  persian: [زارع‌پور]\n"
-            "- id: two\n  type: person\n  canonical: Someone Else\n  persian: [زارعپور]\n",
+            "- id: one\n  type: person\n  canonical: Parviz Testpour\n  persian: [تست‌پور]\n"
+            "- id: two\n  type: person\n  canonical: Someone Else\n  persian: [تستپور]\n",
             "bad.yaml:5: two:",
         ),
     ],

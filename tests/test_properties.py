@@ -11,9 +11,10 @@ from xml.dom import minidom
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.model import Article, Brief, Window
-from briefgen.pipeline import analyse_article
+from briefgen.api import analyse_article
+from briefgen.model import Article, Brief, Layout, Window
 from briefgen.readers.decode import clean_characters
+from briefgen.run import Run
 from briefgen.stages.group import group_by_country
 from briefgen.stages.language import detect_language
 from briefgen.stages.summarize import summarize_stage
@@ -72,7 +73,7 @@ def test_article_stages_never_fail(text: str) -> None:
     assert article.country
     if article.date is not None:
         assert dt.date(1950, 1, 1) <= article.date <= dt.date.today() + dt.timedelta(days=2)
-    summarize_stage(article)
+    summarize_stage(article, Run())
     assert all(s in article.sentences for s in article.summary)
 
 
@@ -111,12 +112,12 @@ def test_docx_writing_gives_valid_xml_for_any_text(texts: list[str]) -> None:
     for index, text in enumerate(texts):
         article = Article(source_path=Path(f"{index}.txt"), raw_text=text)
         analyse_article(article)
-        summarize_stage(article)
+        summarize_stage(article, Run())
         article.headline = text[:80]  # raw, unclean text straight into the document
         article.outlet = text[-30:]
         articles.append(article)
     brief = Brief(
-        title="Brief " + texts[0][:20],
+        layout=Layout(title="Brief " + texts[0][:20]),
         date=dt.date(2024, 5, 19),
         window=Window(),
         generated=dt.datetime(2024, 5, 19, 12, 0),

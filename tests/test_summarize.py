@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.pipeline import analyse_article
+from briefgen.api import analyse_article
 from briefgen.readers import read_article
 from briefgen.summarize import DEFAULT_WORDS, METHODS, Length, rank_sentences, summarize
 from briefgen.summarize.budget import is_full, summary_length, take, word_count

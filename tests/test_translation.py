@@ -188,13 +188,13 @@ def test_latin_script_names_from_the_glossary_come_through_unchanged(
         translate_articles([article], translator, prepare=prepare)
     finally:
         translator.close()
-    assert article.headline == (
+    assert article.headline_english == (
         "According to ILNA, Sattar Hashemi held talks with Abdullah bin Saud Al-Anzi."
     )
-    assert article.sentences[0].text == (
+    assert article.sentences[0].english == (
         "Issa Zarepour, Minister of Communications, met Said bin Hamoud Al Maawali in Muscat."
     )
-    assert article.sentences[0].source.startswith("عیسی زارع‌پور")
+    assert article.sentences[0].text.startswith("عیسی زارع‌پور")  # the source stays
     assert article.translation.missing_terms == []
 
     # A term the model drops is reported, not hidden.
@@ -207,7 +207,9 @@ def test_latin_script_names_from_the_glossary_come_through_unchanged(
         translate_articles([article], translator, prepare=lambda t: (t, ["Sultan Qaboos"]))
     finally:
         translator.close()
-    assert article.headline == "Zarepour stressed the importance of cooperation in data transit."
+    assert article.headline_english == (
+        "Zarepour stressed the importance of cooperation in data transit."
+    )
     assert article.translation.missing_terms == ["Sultan Qaboos"]
 
 
@@ -282,7 +284,7 @@ def test_translate_without_a_model_says_how_to_install_one(no_model, persian_fil
 def test_translate_refuses_an_english_article(fa_en_model, seeds_dir) -> None:
     result = run("translate", str(seeds_dir / "003_74af4bd25be794b0.txt"))
     assert result.exit_code == 2
-    assert "not Persian" in result.stderr
+    assert "not in a language to translate (detected: en)" in result.stderr
 
 
 # --- briefgen brief ------------------------------------------------------------------------

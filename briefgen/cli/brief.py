@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
+from briefgen import api
+from briefgen.api import Article, Brief, language_name
 from briefgen.cli.progress import progress_reporter
+from briefgen.config import FORMATS, load_settings
 from briefgen.errors import EXIT_STRICT
 
 
-def _formats(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
+def _formats(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
     if value is None:
         return None
     items = tuple(v.strip().lower() for v in value.split(",") if v.strip())
-    allowed = ("docx", "json", "md")
     for item in items:
-        if item not in allowed:
-            raise click.BadParameter(f"{item!r} is not one of {', '.join(allowed)}")
+        if item not in FORMATS:
+            raise click.BadParameter(f"{item!r} is not one of {', '.join(FORMATS)}")
     return items
 
 
@@ -60,9 +65,9 @@ def _formats(_ctx, _param, value: str | None) -> tuple[str, ...] | None:
     "--show-source",
     is_flag=True,
     default=None,
-    help="Show the Persian source sentence beside each translated summary sentence.",
+    help="Show the source sentence beside each translated summary sentence.",
 )
-@click.option("--no-translate", is_flag=True, help="Do not translate Persian articles.")
+@click.option("--no-translate", is_flag=True, help="Do not translate articles.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary length in words.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
@@ -90,11 +95,6 @@ def brief(
     The brief is named after the last day of the window, or today:
     output/brief-YYYY-MM-DD.docx (and .json / .md with --format).
     """
-    from briefgen.config import load_settings
-    from briefgen.pipeline import build_brief
-    from briefgen.window import make_window, window_from_setting
-    from briefgen.writers import write_brief
-
     settings = load_settings(config_path).with_overrides(
         title=title,
         formats=formats,
@@ -106,38 +106,45 @@ def brief(
     )
     today = dt.date.today()
     if week or since or until or last_week:
-        window = make_window(
+        window = api.make_window(
             week=week, since=since, until=until, previous_week=last_week, today=today
         )
     else:
-        window = window_from_setting(settings.window, today)
+        window = api.window_from_setting(settings.window, today)
     inputs = paths or (Path("seeds"),)
     with progress_reporter(quiet) as progress:
-        result = build_brief(
+        result = api.build_brief(
             inputs,
             settings=settings,
             window=window,
             today=today,
-            use_translation=not no_translate,
+            translate=not no_translate,
             progress=progress,
         )
-    written = write_brief(result, settings.output_dir, settings.formats)
+    written = api.write_brief(result, settings.output_dir, settings.formats)
     if not quiet:
         _report(result, written)
     if strict and result.skipped:
         sys.exit(EXIT_STRICT)
 
 
-def _report(result, written: list[Path]) -> None:
-    from briefgen.writers.common import brief_window
+def _by_language(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]:
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(language_name(article.language), []).append(article)
+    return list(groups.items())
 
-    echo = lambda text="": click.echo(text, err=True)  # noqa: E731
+
+def _report(result: Brief, written: list[Path]) -> None:
+    def echo(text: str = "") -> None:
+        click.echo(text, err=True)
+
     total = len(result.articles)
     merged = sum(len(a.also_reported_by) for a in result.articles)
     also = f" (+{merged} duplicate report(s) merged)" if merged else ""
     echo(
         f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
-        f"{len(result.excluded)} outside the window ({brief_window(result)})"
+        f"{len(result.excluded)} outside the window ({api.describe_window(result.window)})"
     )
     for item in result.skipped:
         echo(f"  skipped {item.path}: {item.reason}")
@@ -146,23 +153,26 @@ def _report(result, written: list[Path]) -> None:
     width = max((len(s.country) for s in result.sections), default=0)
     for section in result.sections:
         echo(f"  {section.country:<{width}}  {len(section.articles) + len(section.undated)}")
-    translated = [a for a in result.articles if a.translation]
-    if translated:
-        info = translated[0].translation
+    for language, articles in _by_language(a for a in result.articles if a.translation):
+        info = articles[0].translation
+        assert info is not None
         test = ", TEST MODEL" if info.is_test_model else ""
         echo(
-            f"  {len(translated)} Persian article(s) machine-translated "
+            f"  {len(articles)} {language} article(s) machine-translated "
             f"({info.package} {info.version}{test})"
         )
-    untranslated = [a for a in result.articles if a.untranslated_reason]
-    if untranslated:
-        echo(
-            f"  {len(untranslated)} Persian article(s) not translated: "
-            "install a model with 'briefgen model install' (see README)"
-        )
+    for language, articles in _by_language(a for a in result.articles if a.untranslated_reason):
+        hint = articles[0].untranslated_reason or ""
+        if "no " in hint and "model installed" in hint:
+            hint = "install a model with 'briefgen model install' (see README)"
+        else:
+            hint = hint.removeprefix("Not translated: ")
+        echo(f"  {len(articles)} {language} article(s) not translated: {hint}")
     for article in result.articles:
         if article.translation and article.translation.missing_terms:
             lost = ", ".join(article.translation.missing_terms)
             echo(f"  glossary terms lost in translation in {article.name}: {lost}")
+    for note in result.notes:
+        echo(f"  {note}")
     for path in written:
         echo(f"Wrote {path}")

@@ -8,22 +8,11 @@ from pathlib import Path
 
 import click
 
-from briefgen.errors import EXIT_STRICT
+from briefgen import api
+from briefgen.config import load_settings
+from briefgen.errors import EXIT_STRICT, ConfigError
 
 _FORMAT = click.Choice(["csv", "tbx"], case_sensitive=False)
-
-
-def _load(files: tuple[Path, ...], config_path: Path | None):
-    """The glossary named by ``files``, else by the settings (default ``glossaries/``)."""
-    from briefgen.config import Settings, load_settings
-    from briefgen.glossary import load_glossary
-
-    if files:
-        return load_glossary(files)
-    settings = load_settings(config_path)
-    default = settings.glossaries == Settings().glossaries
-    return load_glossary(settings.glossaries, missing_ok=default)
-
 
 _config_option = click.option(
     "--config",
@@ -37,7 +26,8 @@ _glossary_option = click.option(
     "glossary_files",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Glossary file or folder (repeatable; default: the settings' glossaries/).",
+    help="Glossary file or folder (repeatable; default: the shipped glossary and the "
+    "settings' glossaries).",
 )
 
 
@@ -45,7 +35,9 @@ _glossary_option = click.option(
 def glossary() -> None:
     """Check, review, export and import the glossary of official names and titles.
 
-    Glossary files are YAML lists of entries in glossaries/ (see the README).
+    The shipped glossary (YAML files, see the README) is used from any folder; a
+    glossaries/ folder in the working folder, or glossaries = [...] in briefgen.toml,
+    adds to it.
     """
 
 
@@ -53,31 +45,28 @@ def glossary() -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_config_option
 def check(files: tuple[Path, ...], config_path: Path | None) -> None:
-    """Validate glossary FILES (default: the glossaries/ folder).
+    """Validate glossary FILES (default: the glossary a brief uses).
 
-    Exits with 2 and a file:line: entry: reason message on the first problem.
+    Exits with 2 and a file:line: entry: reason message on the first problem, and on
+    every dated role without a source.
     """
-    from briefgen.errors import ConfigError
-    from briefgen.glossary.load import unsourced_roles
-
-    loaded = _load(files, config_path)
+    result = api.check_glossary(load_settings(config_path), files)
+    loaded = result.glossary
     per_file = Counter(loc.path for loc in loaded.locations.values())
     for path, count in per_file.items():
         click.echo(f"{path}: {count} entries")
-    kinds = Counter(e.type for e in loaded.entries)
-    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    undated = [e.id for e in loaded.entries if any(not (r.start or r.end) for r in e.roles)]
-    unsourced = unsourced_roles(loaded)
-    if unsourced:
-        for line in unsourced:
+    if result.unsourced:
+        for line in result.unsourced:
             click.echo(f"briefgen: error: {line}", err=True)
         raise ConfigError(
-            f"{len(unsourced)} dated role(s) without a source (a date of office needs one)"
+            f"{len(result.unsourced)} dated role(s) without a source (a date of office needs one)"
         )
+    kinds = Counter(e.type for e in loaded.entries)
+    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     click.echo(f"OK: {len(loaded)} entries" + (f" ({detail})" if detail else ""))
-    if undated:
+    if result.undated:
         click.echo(
-            f"Roles without dates (title printed on any dated article): {', '.join(undated)}"
+            "Roles without dates (title printed on any dated article): " + ", ".join(result.undated)
         )
 
 
@@ -90,7 +79,7 @@ def check(files: tuple[Path, ...], config_path: Path | None) -> None:
     type=click.Path(path_type=Path),
     help="Write the report to OUT.csv and OUT.md (default: Markdown on standard output).",
 )
-@click.option("--no-translate", is_flag=True, help="Do not translate Persian articles.")
+@click.option("--no-translate", is_flag=True, help="Do not translate articles.")
 @click.option("--strict", is_flag=True, help="Exit with 1 on findings (lost terms, new names).")
 @_config_option
 def review(
@@ -107,15 +96,17 @@ def review(
     form did not come out of the translation. Names the glossary does not cover yet
     (capitalized names in English, «quoted» and titled names in Persian), with context.
     """
-    from briefgen.glossary.review import review_markdown, write_review
-
-    loaded = _load(glossary_files, config_path)
-    result = review_paths(paths, loaded, translate=not no_translate)
+    result = api.review_glossary(
+        paths,
+        settings=load_settings(config_path),
+        files=glossary_files,
+        translate=not no_translate,
+    )
     if out:
-        for path in write_review(result, out):
+        for path in api.write_review(result, out):
             click.echo(f"Wrote {path}", err=True)
     else:
-        click.echo(review_markdown(result))
+        click.echo(api.review_markdown(result))
     click.echo(
         f"Review: {result.articles} article(s), {len(result.hits)} hit(s), "
         f"{len(result.missing)} lost in translation, "
@@ -124,46 +115,6 @@ def review(
     )
     if strict and result.has_findings:
         sys.exit(EXIT_STRICT)
-
-
-def review_paths(paths, loaded, *, translate: bool = True):
-    """Read and analyse the articles in ``paths`` (translating Persian ones when a model
-    is installed) and review them against ``loaded``."""
-    from briefgen.errors import ModelMissingError
-    from briefgen.glossary.review import review_articles
-    from briefgen.pipeline import StageError, analyse_article
-    from briefgen.readers import read_articles
-
-    articles, skipped = read_articles(Path(p) for p in paths)
-    analysed = []
-    notes = [f"Skipped {item.path}: {item.reason}" for item in skipped]
-    for article in articles:
-        try:
-            analysed.append(analyse_article(article))
-        except StageError as exc:
-            notes.append(f"Skipped {article.source_path}: {exc}")
-    persian = [a for a in analysed if a.language == "fa"]
-    if persian and translate:
-        from briefgen.stages.translate import translate_articles
-        from briefgen.translation import load_translator
-
-        try:
-            translator = load_translator()
-        except ModelMissingError:
-            notes.append(
-                "No Persian→English model installed: Persian articles were reviewed in Persian "
-                "only (no check of terms lost in translation)."
-            )
-        else:
-            try:
-                translate_articles(persian, translator, prepare=loaded.protect)
-            finally:
-                close = getattr(translator, "close", None)
-                if close is not None:
-                    close()
-    result = review_articles(analysed, loaded)
-    result.notes.extend(notes)
-    return result
 
 
 @glossary.command("export")
@@ -176,16 +127,13 @@ def review_paths(paths, loaded, *, translate: bool = True):
 def export_command(
     files: tuple[Path, ...], fmt: str | None, out: Path | None, config_path: Path | None
 ) -> None:
-    """Export the glossary (FILES, default glossaries/) as CSV or TBX (for CAT tools)."""
-    from briefgen.files import write_text_atomically
-    from briefgen.glossary.exchange import export_glossary, format_for
-
+    """Export the glossary (FILES, default: the brief's glossary) as CSV or TBX."""
     if out is None and fmt is None:
         raise click.UsageError("give --format csv|tbx (or an --out file ending in .csv/.tbx)")
-    fmt = format_for(out or Path(f"-.{fmt}"), fmt)
-    text = export_glossary(_load(files, config_path), fmt)
+    fmt = api.glossary_format(out or Path(f"-.{fmt}"), fmt)
+    text = api.export_glossary(fmt, settings=load_settings(config_path), files=files)
     if out:
-        click.echo(f"Wrote {write_text_atomically(out, text)}", err=True)
+        click.echo(f"Wrote {api.write_text(out, text)}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -202,22 +150,11 @@ def export_command(
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
 def import_command(source: Path, fmt: str | None, out: Path | None, force: bool) -> None:
     """Import a CSV or TBX glossary (e.g. from a CAT tool) as glossary YAML."""
-    from briefgen.errors import InputError
-    from briefgen.files import write_text_atomically
-    from briefgen.glossary import dump_glossary
-    from briefgen.glossary.exchange import format_for, import_glossary
-
-    fmt = format_for(source, fmt)
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read as UTF-8 text ({exc})", source) from exc
-    imported = import_glossary(text, fmt, str(source))
-    yaml_text = dump_glossary(imported)
+    imported, yaml_text = api.import_glossary(source, fmt)
     if out is None:
         click.echo(yaml_text, nl=False)
         return
     if out.exists() and not force:
         raise click.UsageError(f"{out} exists (use --force to replace it)")
-    write_text_atomically(out, yaml_text)
+    api.write_text(out, yaml_text)
     click.echo(f"Wrote {out} ({len(imported)} entries)", err=True)

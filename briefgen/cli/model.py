@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.errors import ConfigError
+from briefgen import api
 
 
 @click.group()
@@ -37,15 +37,9 @@ def install(file: Path | None, from_index: str | None) -> None:
     briefgen model install translate-fa_en.argosmodel   (air-gapped: a carried-over file)
     briefgen model install --from-index fa             (online)
     """
-    from briefgen.translation.packages import install_from_index, install_package_file
-
-    if (file is None) == (from_index is None):
-        raise ConfigError("give either FILE.argosmodel or --from-index (not both)")
-    if file is not None:
-        package, replaced = install_package_file(file)
-    else:
-        say = lambda text: click.echo(text, err=True)  # noqa: E731
-        package, replaced = install_from_index(from_index or "fa", "en", progress=say)
+    package, replaced = api.install_model(
+        file, from_index=from_index, progress=lambda text, *_: click.echo(text, err=True)
+    )
     for old in replaced:
         if old.path != package.path or old.version != package.version:
             click.echo(f"Removed {old.code} {old.version} ({old.path})", err=True)
@@ -57,10 +51,7 @@ def install(file: Path | None, from_index: str | None) -> None:
 @model.command(name="list")
 def list_() -> None:
     """Show installed packages: pair, version, size, folder."""
-    from briefgen.translation.packages import list_packages, packages_dir
-
-    folder = packages_dir()
-    packages, problems = list_packages(folder)
+    folder, packages, problems = api.list_models()
     if not packages:
         click.echo(f"No translation packages in {folder}.")
     else:
@@ -83,28 +74,21 @@ def list_() -> None:
     for problem in problems:
         click.echo(f"  not a package: {problem}", err=True)
     if not any((p.from_code, p.to_code) == ("fa", "en") for p in packages):
-        from briefgen.translation import INSTALL_HINT
-
-        click.echo(f"Note: {INSTALL_HINT}.", err=True)
+        click.echo(f"Note: {api.INSTALL_HINT}.", err=True)
 
 
 @model.command()
 @click.argument("package")
 def remove(package: str) -> None:
     """Remove an installed package, named by pair (fa, fa_en), code or folder."""
-    from briefgen.translation.packages import matching_packages, remove_package
-
-    found = matching_packages(package)
-    if not found:
-        raise ConfigError(f"no installed package matches {package!r} (see 'briefgen model list')")
-    for item in found:
-        remove_package(item)
+    for item in api.remove_model(package):
         click.echo(f"Removed {item.code} {item.version} ({item.path})")
 
 
 def _size(size: int) -> str:
+    value = float(size)
     for unit in ("B", "KB", "MB"):
-        if size < 1000:
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size:.1f} GB"
+        if value < 1000:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"

@@ -9,7 +9,14 @@
 * :mod:`~briefgen.glossary.exchange` — CSV and TBX export and import
 """
 
-from briefgen.glossary.load import GlossaryError, dump_glossary, load_glossary, parse_glossary
+from briefgen.glossary.load import (
+    GlossaryError,
+    dump_glossary,
+    load_glossary,
+    load_run_glossary,
+    parse_glossary,
+    shipped_glossary_folder,
+)
 from briefgen.glossary.model import TYPES, Entry, Glossary, Role
 
 __all__ = [
@@ -20,5 +27,7 @@ __all__ = [
     "Role",
     "dump_glossary",
     "load_glossary",
+    "load_run_glossary",
     "parse_glossary",
+    "shipped_glossary_folder",
 ]

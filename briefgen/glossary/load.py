@@ -70,11 +70,44 @@ def glossary_files(paths: Iterable[Path | str], *, missing_ok: bool = False) -> 
 def load_glossary(paths: Iterable[Path | str], *, missing_ok: bool = False) -> Glossary:
     """Load and validate every glossary file in ``paths`` into one :class:`Glossary`.
 
-    ``missing_ok`` lets a path that does not exist mean "no glossary" (for the default
-    ``glossaries/`` folder); a file that exists and is wrong is always an error.
+    ``missing_ok`` lets a path that does not exist mean "no glossary"; a file that exists
+    and is wrong is always an error.
     """
     files = glossary_files(paths, missing_ok=missing_ok)
     return _assemble(pair for path in files for pair in _read_file(path))
+
+
+def shipped_glossary_folder() -> Path:
+    """The glossary shipped with briefgen: package data ``briefgen.glossaries`` (the
+    repository's top-level ``glossaries/`` folder, installed into the package)."""
+    try:
+        from importlib import resources
+
+        folder = Path(str(resources.files("briefgen.glossaries")))
+    except ModuleNotFoundError:  # run from a source tree that was not installed
+        folder = Path(__file__).resolve().parents[2] / "glossaries"
+    return folder
+
+
+def load_run_glossary(extra: Iterable[Path | str] = (), *, shipped: bool = True) -> Glossary:
+    """The shipped glossary (unless ``shipped`` is false) plus the files in ``extra``.
+
+    An entry in ``extra`` with the id of a shipped entry replaces it; any other clash
+    (a duplicate id within one side, a form claimed by two entries) is an error.
+    """
+    base = [shipped_glossary_folder()] if shipped else []
+    base_files = glossary_files(base, missing_ok=True)
+    seen = {path.resolve() for path in base_files}
+    extra_files = [p for p in glossary_files(extra) if p.resolve() not in seen]
+    base_pairs = [pair for path in base_files for pair in _read_file(path)]
+    extra_pairs = _check_ids([pair for path in extra_files for pair in _read_file(path)])
+    replaced = {entry.id for entry, _ in extra_pairs}
+    return _assemble([*(p for p in base_pairs if p[0].id not in replaced), *extra_pairs])
+
+
+def _check_ids(pairs: list[tuple[Entry, Location]]) -> list[tuple[Entry, Location]]:
+    _assemble(pairs, check=False)
+    return pairs
 
 
 def parse_glossary(text: str, name: str = "<glossary>") -> Glossary:
@@ -82,8 +115,9 @@ def parse_glossary(text: str, name: str = "<glossary>") -> Glossary:
     return _assemble(_parse(text, name))
 
 
-def _assemble(pairs: Iterable[tuple[Entry, Location]]) -> Glossary:
-    """A glossary of the parsed entries; duplicate ids and shared forms are errors."""
+def _assemble(pairs: Iterable[tuple[Entry, Location]], *, check: bool = True) -> Glossary:
+    """A glossary of the parsed entries; duplicate ids and (with ``check``) shared forms
+    are errors."""
     entries: list[Entry] = []
     locations: dict[str, Location] = {}
     for entry, location in pairs:
@@ -97,7 +131,8 @@ def _assemble(pairs: Iterable[tuple[Entry, Location]]) -> Glossary:
         entries.append(entry)
         locations[entry.id] = location
     glossary = Glossary(tuple(entries), locations)
-    check_forms(glossary)
+    if check:
+        check_forms(glossary)
     return glossary
 
 

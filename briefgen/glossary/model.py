@@ -109,6 +109,11 @@ class Glossary:
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
+    @property
+    def files(self) -> list[str]:
+        """The files the entries were read from, in order of first entry."""
+        return list(dict.fromkeys(location.path for location in self.locations.values()))
+
     # Matching (see briefgen.glossary.match) -------------------------------------------
 
     @property

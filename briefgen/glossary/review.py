@@ -75,8 +75,14 @@ def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
 
 
 def _units(article: Article) -> list[tuple[str, str, str | None]]:
-    units = [("headline", article.headline, article.headline_source)] if article.headline else []
-    units += [(f"sentence {s.index + 1}", s.text, s.source) for s in article.sentences]
+    translated = article.is_translated
+    units: list[tuple[str, str, str | None]] = []
+    if article.headline:
+        units.append(("headline", article.shown_headline, article.headline if translated else None))
+    units += [
+        (f"sentence {s.index + 1}", s.shown, s.text if translated else None)
+        for s in article.sentences
+    ]
     return units
 
 

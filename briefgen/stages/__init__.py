@@ -1,7 +1,6 @@
-"""Pipeline stages: small functions that each refine an :class:`~briefgen.model.Article`.
+"""Pipeline stages, one module each; :data:`briefgen.pipeline.PIPELINE` gives their order.
 
-Per-article stages run in this order: language → clean → date → country → sentences
-(on a process pool, see :mod:`briefgen.parallel`); translation batches all Persian
-sentences of a run at once; then, per article again, glossary → summarize → titles;
-then near-duplicate merging and grouping work on the whole run.
+An article stage is ``stage(article, run)``; a brief stage is ``stage(brief, run)``
+(see :mod:`briefgen.pipeline`). Stages read their thresholds from ``run.tuning`` and
+their word lists from :mod:`briefgen.lang`.
 """

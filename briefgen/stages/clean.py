@@ -16,17 +16,22 @@ name. The stage classifies every line by its structure (see
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from briefgen import lang
 from briefgen.model import Article
 from briefgen.text import boilerplate as bp
 from briefgen.text.dates import find_dates
 from briefgen.text.persian import normalize_persian
 from briefgen.text.sentences import split_paragraphs, split_sentences
 
+if TYPE_CHECKING:
+    from briefgen.run import Run
+
 BODY, META, REMOVED = "body", "meta", "removed"
-_HEADLINE_WORDS = 16  # a derived headline is cut near this many words
 
 
 @dataclass
@@ -36,8 +41,8 @@ class _Line:
     reason: str = ""
 
 
-def clean_stage(article: Article) -> None:
-    """Fill headline, outlet, byline, meta_lines, paragraphs and removed from raw_text."""
+def clean_stage(article: Article, run: Run) -> None:
+    """Split the raw text into headline, meta lines, body paragraphs and removed lines."""
     texts = split_paragraphs(article.raw_text)
     if article.language == "fa":  # one spelling of Persian letters, digits and ZWNJ
         texts = [normalize_persian(text) for text in texts]
@@ -61,7 +66,8 @@ def clean_stage(article: Article) -> None:
     article.meta_lines = [line.text for line in lines if line.kind == META] + prefixes
     article.removed = [(line.text, line.reason) for line in lines if line.kind == REMOVED]
     article.paragraphs = [line.text for line in lines if line.kind == BODY]
-    article.headline = headline or _derive_headline(article.paragraphs, article.language)
+    cut = run.tuning.clean.derived_headline_words
+    article.headline = headline or _derive_headline(article.paragraphs, article.language, cut)
     article.outlet = outlet or article.outlet
     article.url = article.source_meta.get("url") or article.url
 
@@ -198,12 +204,18 @@ _CITY_DATELINE = re.compile(
 # "Iran PressWest Asia: ...", «نصر: ...»: a source name before a colon opens the lead.
 _SOURCE_PREFIX = re.compile(r"^(?P<source>[^:：.!?؟«»\"“]{2,40})[:：]\s+(?=\S)")
 _GLUED_SECTION = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_PERSIAN_VERB_END = re.compile(r"(?:د|ت|ند|یم|ید)$")
-_REPORTING = re.compile(
-    r"\b(?:said|says|added|adds|stated|states|noted|notes|told|tells|stressed|announced|"
-    r"declared|wrote|writes|asked|explained|continued|emphasized|emphasised|underlined)\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _reporting() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, lang.words("names", "reporting_verbs")))
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _persian_verb_end() -> re.Pattern[str]:
+    endings = "|".join(map(re.escape, lang.words("names", "verb_endings", ["fa"])))
+    return re.compile(rf"(?:{endings})$")
 
 
 def _split_datelines(lines: list[_Line], language: str, prefixes: list[str]) -> str | None:
@@ -239,15 +251,16 @@ def _split_datelines(lines: list[_Line], language: str, prefixes: list[str]) -> 
 def _is_source_name(source: str, language: str) -> bool:
     """A short name with no verb: an agency or desk, not "He added:"."""
     tokens = bp.words(source)
-    if not 1 <= len(tokens) <= 4 or _REPORTING.search(source):
+    if not 1 <= len(tokens) <= 4 or _reporting().search(source):
         return False
     if language == "fa":
-        return len(tokens) <= 2 and not any(_PERSIAN_VERB_END.search(t) for t in tokens[-1:])
+        return len(tokens) <= 2 and not any(_persian_verb_end().search(t) for t in tokens[-1:])
     return all(t[:1].isupper() for t in tokens if t[:1].isalpha())
 
 
-def _derive_headline(paragraphs: list[str], language: str) -> str:
-    """A headline for a scrape that has none: the main clause of the lead sentence."""
+def _derive_headline(paragraphs: list[str], language: str, cut_near: int) -> str:
+    """A headline for a scrape that has none: the main clause of the lead sentence,
+    cut near ``cut_near`` words."""
     if not paragraphs:
         return ""
     sentences = split_sentences(paragraphs[0], language)
@@ -257,26 +270,26 @@ def _derive_headline(paragraphs: list[str], language: str) -> str:
     if language == "en":
         lead = _main_clause(lead)
     tokens = lead.split()
-    if len(tokens) > _HEADLINE_WORDS:
-        cut = _HEADLINE_WORDS
-        for index in range(_HEADLINE_WORDS, min(len(tokens), _HEADLINE_WORDS + 8)):
-            if tokens[index - 1].endswith(",") or tokens[index].casefold() in ("and", "as", "but"):
+    if len(tokens) > cut_near:
+        cut = cut_near
+        cut_words = lang.words("names", "headline_cut_words")
+        for index in range(cut_near, min(len(tokens), cut_near + 8)):
+            if tokens[index - 1].endswith(",") or tokens[index].casefold() in cut_words:
                 cut = index
                 break
         lead = " ".join(tokens[:cut]).rstrip(",;:") + " …"
     return lead.rstrip(".")
 
 
-_SUBORDINATE = re.compile(
-    r"^(?:while|after|as|following|upon|during|despite|although|though|when|before|since|"
-    r"in|on|at|with|speaking|addressing|according)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _subordinate() -> re.Pattern[str]:
+    openers = "|".join(map(re.escape, lang.words("names", "subordinate_openers", ["en"])))
+    return re.compile(rf"^(?:{openers})\b", re.IGNORECASE)
 
 
 def _main_clause(sentence: str) -> str:
     """Skip an opening subordinate clause ("While X, Y did Z" → "Y did Z")."""
-    if not _SUBORDINATE.match(sentence) or "," not in sentence:
+    if not _subordinate().match(sentence) or "," not in sentence:
         return sentence
     rest = sentence.split(",", 1)[1].strip()
     if len(rest.split()) < 5 or not rest[:1].isupper():

@@ -10,23 +10,23 @@ of the article supports, else to its most common reading.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from briefgen.gazetteer import HOME, gazetteer
 from briefgen.model import DOMESTIC, UNDETERMINED, Article
+from briefgen.tuning import CountryTuning, default_tuning
 
-HEADLINE_WEIGHT = 3.0
-LEAD_WEIGHT = 2.0
-BODY_WEIGHT = 1.0
-#: A foreign country needs at least this score to be the partner (one lead mention).
-MIN_PARTNER_SCORE = 2.0
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
 
-def country_scores(article: Article) -> dict[str, float]:
+def country_scores(article: Article, tuning: CountryTuning | None = None) -> dict[str, float]:
     """Weighted mention counts per alpha-2 code, Iran included, ambiguity resolved."""
+    tuning = tuning or default_tuning().country
     places = gazetteer()
-    weighted = [(article.headline, HEADLINE_WEIGHT)]
+    weighted = [(article.headline, tuning.headline_weight)]
     weighted += [
-        (text, LEAD_WEIGHT if index == 0 else BODY_WEIGHT)
+        (text, tuning.lead_weight if index == 0 else tuning.body_weight)
         for index, text in enumerate(article.paragraphs)
     ]
     scores: dict[str, float] = defaultdict(float)
@@ -49,15 +49,16 @@ def country_scores(article: Article) -> dict[str, float]:
     return dict(sorted(scores.items(), key=lambda item: (-item[1], first_seen[item[0]])))
 
 
-def country_stage(article: Article) -> None:
-    """Set ``article.country``: a partner's English short name, or Iran (domestic).
+def country_stage(article: Article, run: Run) -> None:
+    """File the article under its partner country, Iran (domestic), or undetermined.
 
     An article with no body text and no place in its headline is Other / undetermined.
     """
-    scores = country_scores(article)
+    tuning = run.tuning.country
+    scores = country_scores(article, tuning)
     article.country_scores = {gazetteer().name(code): score for code, score in scores.items()}
     foreign = [(code, score) for code, score in scores.items() if code != HOME]
-    if foreign and foreign[0][1] >= MIN_PARTNER_SCORE:
+    if foreign and foreign[0][1] >= tuning.min_partner_score:
         article.country = gazetteer().name(foreign[0][0])
     elif scores or article.paragraphs:
         article.country = DOMESTIC  # an Iranian ICT story with no foreign counterpart

@@ -10,18 +10,24 @@ article with no stated date stays undated rather than get a wrong one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from briefgen.model import Article
 from briefgen.text import boilerplate as bp
 from briefgen.text.dates import FoundDate, find_dates
 
-#: Dates further in the future than this (against the run's day) are typos, not dates.
-FUTURE_SLACK = dt.timedelta(days=2)
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
 
-def publication_date(article: Article, today: dt.date | None = None) -> FoundDate | None:
-    """The article's publication date, with the text it came from, or ``None``."""
-    limit = (today or dt.date.today()) + FUTURE_SLACK
+def publication_date(
+    article: Article, today: dt.date, future_slack_days: int = 2
+) -> FoundDate | None:
+    """The article's publication date, with the text it came from, or ``None``.
+
+    A date more than ``future_slack_days`` after ``today`` is a typo, not a date.
+    """
+    limit = today + dt.timedelta(days=future_slack_days)
     candidates: list[tuple[int, str]] = []
     if meta_date := article.source_meta.get("date"):
         candidates.append((0, meta_date))
@@ -34,9 +40,9 @@ def publication_date(article: Article, today: dt.date | None = None) -> FoundDat
     return None
 
 
-def date_stage(article: Article) -> None:
-    """Set ``date``, ``jalali_date`` and ``date_evidence`` when a publication date is found."""
-    found = publication_date(article)
+def date_stage(article: Article, run: Run) -> None:
+    """Find the publication date where the page states it (never from the prose)."""
+    found = publication_date(article, run.today, run.tuning.dates.future_slack_days)
     if found is None:
         return
     article.date = found.date

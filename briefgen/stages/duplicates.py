@@ -2,10 +2,13 @@
 English, becomes one entry that says "Also reported by …".
 
 Two articles are the same story when they are about the same partner country, were
-published at most :data:`MAX_DAYS_APART` days apart (or one is undated), and their
+published at most ``max_days_apart`` days apart (or one is undated), and their
 content words are alike: the cosine of TF-IDF vectors of stemmed content words (plus
-the glossary entries they mention) is at least :data:`SAME_STORY`
-(:data:`SAME_STORY_UNDATED` when a date is missing).
+the glossary entries they mention) is at least ``same_story`` (``same_story_undated``
+when a date is missing). The numbers are ``[duplicates]`` in ``briefgen/data/defaults.toml``:
+on the test stories, reports of one meeting (English and machine-translated Persian) scored
+0.62–0.67; the same minister and partner at another event a day apart 0.27–0.30; the same
+partner and topic (a postal deal) 0.12–0.21.
 
 IDF comes from the run's own articles, so words every article of the week shares
 (Iran, minister, communications) weigh little and the event's own names, places and
@@ -21,17 +24,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefgen.model import UNDETERMINED, Article
+from briefgen.model import UNDETERMINED, Article, Brief
 from briefgen.summarize.tokens import stemmer, stop_words
+from briefgen.tuning import DuplicateTuning, default_tuning
 
-#: Reports of one event appear within a day or two of each other.
-MAX_DAYS_APART = 2
-#: On the test stories, reports of one meeting (English and machine-translated Persian)
-#: score 0.62–0.67; the same minister and partner at another event a day apart 0.27–0.30,
-#: the same partner and topic (a postal deal) 0.12–0.21.
-SAME_STORY = 0.40
-SAME_STORY_UNDATED = 0.50
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
 _WORD = re.compile(r"\w+")
 
@@ -45,7 +45,14 @@ class _Profile:
     terms: Counter[str]
 
 
-def merge_duplicates(articles: Sequence[Article]) -> list[Article]:
+def duplicates_stage(brief: Brief, run: Run) -> None:
+    """Merge reports of the same story into one entry ("Also reported by")."""
+    brief.articles = merge_duplicates(brief.articles, run.tuning.duplicates)
+
+
+def merge_duplicates(
+    articles: Sequence[Article], tuning: DuplicateTuning | None = None
+) -> list[Article]:
     """The articles to list, each duplicate moved into its story's ``also_reported_by``.
 
     The entry kept for a story is an untranslated original when there is one (no
@@ -54,6 +61,7 @@ def merge_duplicates(articles: Sequence[Article]) -> list[Article]:
     """
     if len(articles) < 2:
         return list(articles)
+    tuning = tuning or default_tuning().duplicates
     profiles = [_profile(a) for a in articles]
     vectors = _tfidf([p.terms for p in profiles])
     # Kept articles by (language, country), then by term: an article is compared only
@@ -68,7 +76,11 @@ def merge_duplicates(articles: Sequence[Article]) -> list[Article]:
             for k in group.get(term, ()):
                 dots[k] += weight * vectors[k][term]
         match = max(
-            ((score, k) for k, score in dots.items() if _same_story(profile, profiles[k], score)),
+            (
+                (score, k)
+                for k, score in dots.items()
+                if _same_story(profile, profiles[k], score, tuning)
+            ),
             default=None,
         )
         if match is None:
@@ -90,13 +102,14 @@ def story_similarity(first: Article, second: Article, background: Sequence[Artic
     return _cosine(vectors[0], vectors[1])
 
 
-def _same_story(a: _Profile, b: _Profile, score: float) -> bool:
+def _same_story(a: _Profile, b: _Profile, score: float, tuning: DuplicateTuning) -> bool:
     """Whether a pair of the same language and country with this similarity is one story."""
     first, second = a.article.date, b.article.date
-    dated = first is not None and second is not None
-    if dated and abs((first - second).days) > MAX_DAYS_APART:
-        return False
-    return score >= (SAME_STORY if dated else SAME_STORY_UNDATED)
+    if first is not None and second is not None:
+        if abs((first - second).days) > tuning.max_days_apart:
+            return False
+        return score >= tuning.same_story
+    return score >= tuning.same_story_undated
 
 
 def _keep_rank(article: Article) -> tuple:
@@ -104,8 +117,8 @@ def _keep_rank(article: Article) -> tuple:
 
 
 def _profile(article: Article) -> _Profile:
-    language = "en" if article.is_translated else article.language
-    text = " ".join([article.headline, *(s.text for s in article.sentences)])
+    language = article.text_language
+    text = " ".join([article.shown_headline, *(s.shown for s in article.sentences)])
     words = [w.casefold() for w in _WORD.findall(text)]
     content = _content_words(words, language)
     terms = Counter(content)

@@ -1,9 +1,10 @@
 """Glossary stages: official names in the English text, and dated titles in summaries.
 
-* :func:`glossary_stage` (after translation) normalizes variants to the canonical form
-  in the headline and sentences of English and translated articles, and fills
-  ``article.mentions`` (one per entry, with the title valid on the article's date).
-  Persian (and Arabic) articles left untranslated get their mentions from the source text.
+* :func:`glossary_stage` (after translation) writes the English of English and translated
+  articles with variants normalized to the canonical form (``headline_english``,
+  ``Sentence.english``), and fills ``article.mentions`` (one per entry, with the title
+  valid on the article's date). Articles left in Persian or Arabic get their mentions
+  from the source text.
 * :func:`title_stage` (after summarizing) gives the first mention of a person in a
   summary the full name and dated title, later mentions the short form.
 """
@@ -11,36 +12,36 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.glossary import Glossary, load_glossary
+from briefgen.glossary import Glossary
 from briefgen.glossary.match import Hit, normalize_english
 from briefgen.glossary.titles import apply_titles
 from briefgen.model import Article, Mention
 
-
-def load_run_glossary(paths: Sequence[Path], default: Sequence[Path]) -> Glossary:
-    """The glossary for a run: the default folder may be missing, a configured one not."""
-    return load_glossary(paths, missing_ok=tuple(paths) == tuple(default))
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
 
-def glossary_stage(articles: Iterable[Article], glossary: Glossary) -> None:
-    """Normalize English names and fill ``mentions`` for each article."""
+def glossary_stage(article: Article, run: Run) -> None:
+    """Put official names into the English text and list the glossary entries found."""
+    glossary = run.glossary
     if not glossary:
         return
-    for article in articles:
-        found: list[tuple[Hit, str | None]] = []  # (hit, Persian surface for translated text)
-        if article.language in ("fa", "ar") and not article.is_translated:
-            for text in (article.headline, *(s.text for s in article.sentences)):
-                found.extend((hit, None) for hit in glossary.find_persian(text))
-        elif article.is_translated or article.language == "en":
-            article.headline, hits = normalize_english(glossary, article.headline)
-            found.extend(_with_source(hits, glossary, article.headline_source))
-            for sentence in article.sentences:
-                sentence.text, hits = normalize_english(glossary, sentence.text)
-                found.extend(_with_source(hits, glossary, sentence.source))
-        article.mentions = mentions_from(found, article)
+    found: list[tuple[Hit, str | None]] = []  # (hit, source-script surface for translations)
+    if article.text_language == "en":
+        source = article.headline if article.is_translated else None
+        article.headline_english, hits = normalize_english(glossary, article.shown_headline)
+        found.extend(_with_source(hits, glossary, source))
+        for sentence in article.sentences:
+            sentence.english, hits = normalize_english(glossary, sentence.shown)
+            found.extend(
+                _with_source(hits, glossary, sentence.text if article.is_translated else None)
+            )
+    elif article.language in ("fa", "ar"):
+        for text in (article.headline, *(s.text for s in article.sentences)):
+            found.extend((hit, None) for hit in glossary.find_persian(text))
+    article.mentions = mentions_from(found, article)
 
 
 def _with_source(
@@ -70,16 +71,14 @@ def mentions_from(found: list[tuple[Hit, str | None]], article: Article) -> list
     return list(mentions.values())
 
 
-def title_stage(articles: Iterable[Article], glossary: Glossary) -> None:
-    """Dated titles and short forms in each English (or translated) summary."""
-    if not glossary:
+def title_stage(article: Article, run: Run) -> None:
+    """Give the first mention of a person in an English summary its dated title."""
+    glossary = run.glossary
+    if not glossary or not article.summary or article.text_language != "en":
         return
-    for article in articles:
-        if not article.summary or not (article.is_translated or article.language == "en"):
-            continue
-        texts = apply_titles([s.text for s in article.summary], glossary, article.date)
-        # Summary sentences are shared with article.sentences: replace, do not edit.
-        article.summary = [
-            s if s.text == text else dataclasses.replace(s, text=text)
-            for s, text in zip(article.summary, texts, strict=True)
-        ]
+    texts = apply_titles([s.shown for s in article.summary], glossary, article.date)
+    # Summary sentences are shared with article.sentences: replace, do not edit.
+    article.summary = [
+        s if s.shown == text else dataclasses.replace(s, english=text)
+        for s, text in zip(article.summary, texts, strict=True)
+    ]

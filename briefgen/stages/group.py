@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from briefgen.model import DOMESTIC, UNDETERMINED, Article, CountrySection
+from briefgen.model import DOMESTIC, UNDETERMINED, Article, Brief, CountrySection
+
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
 _LAST = (DOMESTIC, UNDETERMINED)
+
+
+def group_stage(brief: Brief, run: Run) -> None:
+    """Group the brief's articles into country sections (``country_order`` first)."""
+    settings = run.settings
+    brief.sections = group_by_country(brief.articles, settings.country_order, settings.skip_undated)
 
 
 def group_by_country(

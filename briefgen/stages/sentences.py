@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefgen.model import Article, Sentence
 from briefgen.text.sentences import split_paragraph_sentences
 
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
-def sentence_stage(article: Article) -> None:
-    """Split ``article.paragraphs`` into numbered :class:`Sentence` objects."""
+
+def sentence_stage(article: Article, run: Run) -> None:
+    """Split the clean body paragraphs into numbered sentences."""
     groups = split_paragraph_sentences(article.paragraphs, article.language)
     article.sentences = [
         Sentence(text=text, index=index, paragraph=number)

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefgen.model import Article
 
+if TYPE_CHECKING:
+    from briefgen.run import Run
 
-def summarize_stage(
-    article: Article, *, words: int | None = None, sentence_count: int | None = None
-) -> None:
-    """Set ``article.summary`` to the chosen sentences, in article order.
 
-    Translated articles are summarized in English; untranslated ones in their own language.
-    """
-    from briefgen.summarize import summarize
+def summarize_stage(article: Article, run: Run) -> None:
+    """Choose the summary sentences, in article order, in the language the brief shows."""
+    from briefgen.summarize import Length, summarize
 
-    language = "en" if article.is_translated else article.language
+    settings, tuning = run.settings, run.tuning.summary
+    length = None
+    if settings.summary_words is None and settings.summary_sentences is None:
+        length = Length(
+            words=tuning.words,
+            min_sentences=tuning.min_sentences,
+            max_sentences=tuning.max_sentences,
+        )
     chosen = summarize(
-        [s.text for s in article.sentences],
-        headline=article.headline,
-        language=language,
-        words=words,
-        sentence_count=sentence_count,
+        [s.shown for s in article.sentences],
+        headline=article.shown_headline,
+        language=article.text_language,
+        words=settings.summary_words,
+        sentence_count=settings.summary_sentences,
+        length=length,
+        method=run.summary_method,
     )
     article.summary = [article.sentences[i] for i in chosen]

@@ -1,24 +1,36 @@
-"""Translation stage: all Persian sentences of a run go to the translator in one call.
+"""Translation stage: every non-English article of a run goes to its language's model.
 
-Each article's headline and every :class:`~briefgen.model.Sentence` are translated; the
-Persian text stays in ``headline_source`` and ``sentence.source``, so every English
-sentence links back to the Persian sentence it came from.
+All sentences of one language go to the translator in one call (the translator batches
+and caches them). The English lands beside the source: ``headline_english`` and each
+:class:`~briefgen.model.Sentence`'s ``english``; the source text is kept as it was.
 
-``prepare`` (the glossary's hook) turns each source text into the text sent to the
-model and the English terms that must come out, e.g. a Persian name replaced by its
-canonical Latin-script form; terms missing from the English are listed in
-``article.translation.missing_terms``.
+Before translation the glossary protects names (:meth:`Glossary.protect`): a Persian or
+Arabic name is replaced by its canonical English form, which the model copies through;
+terms that do not come out are listed in ``article.translation.missing_terms``. An
+article whose language has no installed model is kept, untranslated and marked.
 """
 
 from __future__ import annotations
 
+import logging
+from collections import defaultdict
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from briefgen.model import Article, Translation
+from briefgen.errors import ModelError, ModelMissingError
+from briefgen.model import Article, Brief, Translation, language_name
+
+if TYPE_CHECKING:
+    from briefgen.run import Run
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 Prepare = Callable[[str], tuple[str, list[str]]]
+#: Languages the brief prints as they are.
+ENGLISH = "en"
+#: Languages that are no language at all (no letters): nothing to translate.
+UNKNOWN = "und"
 
 
 class Translator(Protocol):
@@ -30,6 +42,49 @@ class Translator(Protocol):
         """English for each source sentence, in order."""
         ...
 
+    def close(self) -> None:
+        """Release the model and its cache."""
+        ...
+
+
+def no_model_note(language: str) -> str:
+    """How an article is marked when its language has no installed model."""
+    return (
+        f"Not translated: no {language_name(language)}→English model installed "
+        "(install one with 'briefgen model install', see the README)"
+    )
+
+
+def needs_translation(article: Article) -> bool:
+    """True for an article in a language other than English that has text to translate."""
+    return article.language not in (ENGLISH, UNKNOWN) and not article.is_translated
+
+
+def translate_stage(brief: Brief, run: Run) -> None:
+    """Translate every non-English article with its language's model (one batch each)."""
+    by_language: dict[str, list[Article]] = defaultdict(list)
+    for article in brief.articles:
+        if needs_translation(article):
+            by_language[article.language].append(article)
+    for language, articles in by_language.items():
+        if not run.translate:
+            for article in articles:
+                article.untranslated_reason = "Not translated: translation turned off"
+            continue
+        try:
+            translator = run.translator(language)
+        except ModelMissingError:
+            for article in articles:
+                article.untranslated_reason = no_model_note(language)
+            continue
+        except ModelError as exc:
+            log.warning("translation model not usable: %s", exc)
+            for article in articles:
+                article.untranslated_reason = f"Not translated: {exc}"
+            continue
+        prepare = run.glossary.protect if run.glossary else None
+        translate_articles(articles, translator, progress=run.progress, prepare=prepare)
+
 
 def translate_articles(
     articles: list[Article],
@@ -38,7 +93,7 @@ def translate_articles(
     *,
     prepare: Prepare | None = None,
 ) -> None:
-    """Translate headline and sentences of every article; keep each Persian source sentence."""
+    """Translate headline and sentences of every article; the source text stays as it is."""
     texts: list[str] = []
     required: list[list[str]] = []
     for article in articles:
@@ -56,15 +111,16 @@ def translate_articles(
 
     for article in articles:
         missing: list[str] = []
-        article.headline_source = article.headline
-        article.headline = take(missing)
+        article.headline_english = take(missing)
         for sentence in article.sentences:
-            sentence.source = sentence.text
-            sentence.text = take(missing)
+            sentence.english = take(missing)
+        info = translator.info
         article.translation = Translation(
-            engine=translator.info.engine,
-            package=translator.info.package,
-            version=translator.info.version,
-            is_test_model=translator.info.is_test_model,
+            engine=info.engine,
+            package=info.package,
+            version=info.version,
+            is_test_model=info.is_test_model,
             missing_terms=missing,
+            source_language=info.source_language,
         )
+        article.untranslated_reason = None

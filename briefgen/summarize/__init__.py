@@ -47,6 +47,7 @@ def summarize(
     words: int | None = None,
     sentence_count: int | None = None,
     method: str = "default",
+    length: Length | None = None,
 ) -> list[int]:
     """Indices of the summary sentences of ``sentences``, in article order.
 
@@ -54,9 +55,10 @@ def summarize(
     may go past it), ``sentence_count`` a number of sentences; with neither, the default
     length applies: about :data:`DEFAULT_WORDS` words, 2–4 sentences.
     ``language`` is an ISO 639-1 code ("en", "fa", "ar"; others are read as English).
+    ``length`` (a :class:`Length`) replaces both when given.
     Raises ``ValueError`` for an unknown method or a length below 1.
     """
-    length = summary_length(words, sentence_count)
+    length = length or summary_length(words, sentence_count)
     if not sentences:
         _check_method(method)
         return []

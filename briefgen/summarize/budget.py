@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: The default summary: about 75 words, never fewer than 2 nor more than 4 sentences
-#: (when the article has them). The brief's DOCX shows 2–4 sentences per article.
-DEFAULT_WORDS = 75
-DEFAULT_MIN_SENTENCES = 2
-DEFAULT_MAX_SENTENCES = 4
+from briefgen.tuning import default_tuning
+
+#: The default summary (``[summary]`` in ``briefgen/data/defaults.toml``): about 75 words,
+#: never fewer than 2 nor more than 4 sentences (when the article has them).
+_DEFAULT = default_tuning().summary
+DEFAULT_WORDS = _DEFAULT.words
+DEFAULT_MIN_SENTENCES = _DEFAULT.min_sentences
+DEFAULT_MAX_SENTENCES = _DEFAULT.max_sentences
 
 
 @dataclass(frozen=True)

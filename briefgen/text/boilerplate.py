@@ -3,8 +3,9 @@
 Each recognizer looks at one line's *structure* — its length, punctuation, share of
 capitalized words, the interface vocabulary it is made of — rather than at the strings
 of particular sites, so that new outlets are handled without new rules. The small
-vocabularies here are words of web page furniture ("Share", "Latest news", «ثبت نظر»,
-«انتهای پیام») in English and Persian, not text of any one outlet.
+vocabularies are words of web page furniture ("Share", "Latest news", «ثبت نظر»,
+«انتهای پیام») in each language, not text of any one outlet; they live in
+``briefgen/lang/<code>/page.toml``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from briefgen import lang
 from briefgen.text.dates import date_coverage, find_dates
 from briefgen.text.persian import normalize_digits, normalize_persian
 
@@ -28,72 +30,47 @@ def line_key(line: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _vocabulary(text: str) -> frozenset[str]:
-    """Comparison keys of comma- or line-separated phrases."""
-    return frozenset(line_key(p) for p in re.split(r"[,\n]", text) if p.strip())
+def _keys(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Comparison keys of phrases."""
+    return frozenset(line_key(p) for p in phrases if p.strip())
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first; a space matches any spacing or none."""
+    forms = sorted({normalize_persian(p).replace("\u200c", " ") for p in phrases}, key=len)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in reversed(forms))
+
+
+def _page(key: str) -> tuple[str, ...]:
+    return lang.words("page", key)
 
 
 # Headings that introduce lists of other stories.
-RELATED_MARKERS = _vocabulary(
-    """
-    latest news, latest, latest stories, latest articles, related, related news, related articles,
-    related stories, related posts, related content, related topics, you might also like,
-    you may also like, you may be interested in, you might be interested in, read more, read also,
-    also read, see also, more news, more stories, more from, more on this, most read, most popular,
-    most viewed, popular, popular news, trending, trending now, top stories, top news, recommended,
-    recommended for you, editor's picks, other news, news in brief, tags, keywords, topics,
-    اخبار مرتبط, خبرهای مرتبط, مطالب مرتبط, آخرین اخبار, تازه ترین اخبار, اخبار پیشنهادی,
-    مطالب پیشنهادی, پیشنهاد سردبیر, بیشتر بخوانید, همچنین بخوانید, بخوانید, پربازدیدترین,
-    پربازدیدترین اخبار, پربحث ترین, پربیننده ترین, داغ ترین ها, سایر اخبار, برچسب ها, کلیدواژه ها,
-    کلید واژه ها, اقرأ أيضا, أخبار ذات صلة
-    """
-)
+RELATED_MARKERS = _keys(_page("related_markers"))
 _MARKER_WITH_TEXT = re.compile(r"^\s*([^:：]{2,40})[:：]\s*(.*)$")
 
 # Words of share/comment/print widgets; a line made only of them (and numbers) is a widget.
-WIDGET_WORDS = _vocabulary(
-    """
-    share, shares, shared, print, printer, friendly, version, email, e-mail, mail, comment,
-    comments, reply, tweet, facebook, twitter, x, telegram, whatsapp, linkedin, instagram, copy,
-    link, url, short, save, like, likes, follow, us, subscribe, send, to, a, friend, this, article,
-    story, page, on, via, the, views, view, add, leave, your, post, write, bookmark, font, size,
-    increase, decrease, text, listen,
-    ثبت, نظر, نظرات, دیدگاه, نمایش, ارسال, به, دوستان, برای, چاپ, چاپی, نسخه, اشتراک, گذاری,
-    کپی, لینک, کوتاه, ذخیره, تلگرام, توییتر, واتساپ, اینستاگرام, ایتا, بله, سروش, روبیکا, آی, گپ,
-    دانلود, بازدید, پاسخ, لایک, پسندیدم, اندازه, متن, قلم, خبر, صفحه, این, را, #
-    """
-)
+WIDGET_WORDS = _keys(_page("widget_words")) | {"#"}
 # «انتهای پیام/», «پایان خبر», "(END)", "-END-": what follows is not the article.
 _END_MARKER = re.compile(
-    r"^[\s/(\[\-–—*.]*(?:انتهای\s*(?:پیام|خبر)|پایان\s*(?:پیام|خبر)|end|ends)[\s/)\]\-–—*.]*$",
+    rf"^[\s/(\[\-–—*.]*(?:{_alternatives(_page('end_markers'))})[\s/)\]\-–—*.]*$",
     re.IGNORECASE,
 )
 _NEWS_CODE = re.compile(
-    r"(?:کد\s*خبر|شناسه\s*خبر|شماره\s*خبر|news\s*(?:id|code|no)|story\s*(?:id|code))\s*[:：#]?\s*\d",
-    re.IGNORECASE,
+    rf"(?:{_alternatives(_page('news_code_labels'))})\s*[:：#]?\s*\d", re.IGNORECASE
 )
 _DATE_LABEL = re.compile(
-    r"^\s*(?:publish(?:ed)?(?:\s+date|\s+on)?|publication\s+date|date|dated|posted(?:\s+on)?|"
-    r"updated(?:\s+on)?|last\s+updated|release\s+date|تاریخ(?:\s*انتشار)?|زمان\s*انتشار|"
-    r"تاریخ\s*خبر|انتشار)\b\s*[:：\-–]?\s*",
-    re.IGNORECASE,
+    rf"^\s*(?:{_alternatives(_page('date_labels'))})(?!\w)\s*[:：\-–]?\s*", re.IGNORECASE
 )
+_UPDATE_LABEL = re.compile(rf"^\s*(?:{_alternatives(_page('update_labels'))})(?!\w)", re.I)
 _BYLINE_LABEL = re.compile(
-    r"^\s*(?:by|written by|reporting by|reported by|author|authors|reporter|edited by|"
-    r"translated by|compiled by|نویسنده|خبرنگار|گزارشگر|مترجم|ترجمه|گردآوری|تنظیم)\b\s*[:：]?\s+\S",
-    re.IGNORECASE,
+    rf"^\s*(?:{_alternatives(_page('byline_labels'))})(?!\w)\s*[:：]?\s+\S", re.IGNORECASE
 )
 _BREADCRUMB_SEP = re.compile(r"\s[>»›|/]\s|^\S+\s*/$|[>»›]\s*$")
 _SENTENCE_END = re.compile(r"[.!?؟…](?:[\"'”’»)\]]*)$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_NAME_PARTICLES = frozenset(
-    {"al", "al-", "bin", "ibn", "bint", "abu", "abd", "van", "von", "de", "del", "da", "el", "ul"}
-)
-_OUTLET_WORDS = re.compile(
-    r"\b(?:news|times|agency|press|daily|tribune|post|herald|gazette|journal|online|tv|"
-    r"radio|network|media|chronicle|observer|monitor)\b|خبرگزاری|روزنامه|پایگاه|شبکه|خبری",
-    re.IGNORECASE,
-)
+_NAME_PARTICLES = frozenset(lang.words("names", "name_particles"))
+_OUTLET_WORDS = re.compile(rf"(?<!\w)(?:{_alternatives(_page('outlet_words'))})(?!\w)", re.I)
 
 
 def words(line: str) -> list[str]:
@@ -172,11 +149,7 @@ def is_dateline(line: str) -> bool:
     return date_coverage(remainder) >= 0.3 or (is_news_code(line) and len(words(line)) <= 14)
 
 
-_WEEKDAYS = re.compile(
-    r"^\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
-    r"sat|sun|شنبه|یکشنبه|دوشنبه|سه شنبه|چهارشنبه|پنجشنبه|جمعه)\b\s*,?\s*$",
-    re.IGNORECASE,
-)
+_WEEKDAYS = re.compile(rf"^\s*(?:{_alternatives(_page('weekdays'))})(?!\w)\s*,?\s*$", re.I)
 
 
 def is_date_label(text: str) -> bool:
@@ -190,7 +163,7 @@ def is_date_label(text: str) -> bool:
 
 def is_publication_label(line: str) -> bool:
     """A line that says it carries the publication date ("Publish Date: ...")."""
-    return bool(_DATE_LABEL.match(line)) and not re.match(r"^\s*updated|^\s*last", line, re.I)
+    return bool(_DATE_LABEL.match(line)) and not _UPDATE_LABEL.match(line)
 
 
 def is_byline(line: str) -> bool:

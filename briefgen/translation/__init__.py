@@ -23,8 +23,10 @@ INSTALL_HINT = (
 )
 
 
-def load_translator(*, use_cache: bool = True) -> ArgosTranslator:
-    """Load the installed fa→en model once for this run.
+def load_translator(
+    source: str = "fa", *, use_cache: bool = True, device: str | None = None
+) -> ArgosTranslator:
+    """Load the installed ``source``→en model once for this run.
 
     Raises :class:`ModelMissingError` (with :data:`INSTALL_HINT`) when none is installed
     and :class:`~briefgen.errors.ModelError` when the installed one does not load.
@@ -32,7 +34,9 @@ def load_translator(*, use_cache: bool = True) -> ArgosTranslator:
     from briefgen.translation.packages import find_package
     from briefgen.translation.translator import ArgosTranslator
 
-    package = find_package("fa", "en")
+    package = find_package(source, "en")
     if package is None:
-        raise ModelMissingError(INSTALL_HINT)
+        if source == "fa":
+            raise ModelMissingError(INSTALL_HINT)
+        raise ModelMissingError(f"no {source}→en translation model is installed")
     return ArgosTranslator(package, use_cache=use_cache)

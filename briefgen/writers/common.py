@@ -15,9 +15,8 @@ from urllib.parse import quote, urlsplit
 
 from briefgen import __version__
 from briefgen.model import Article, Brief, CountrySection, Mention, Skipped, Window
+from briefgen.model import language_name as name_of_language
 from briefgen.window import describe_window
-
-LANGUAGE_NAMES = {"fa": "Persian", "en": "English", "ar": "Arabic", "und": "unknown language"}
 
 CONTENTS = "Contents"
 OVERVIEW = "Overview"
@@ -46,7 +45,7 @@ def article_date(article: Article) -> str:
 
 def language_name(article: Article) -> str:
     """``Persian``, ``English``…"""
-    return LANGUAGE_NAMES.get(article.language, article.language)
+    return name_of_language(article.language)
 
 
 def article_meta(article: Article) -> list[str]:
@@ -58,8 +57,8 @@ def article_meta(article: Article) -> list[str]:
 
 
 def article_title(article: Article) -> str:
-    """The headline, or the file name when the article has none."""
-    return article.headline or article.name
+    """The headline the brief prints, or the file name when the article has none."""
+    return article.shown_headline or article.name
 
 
 def brief_heading(brief: Brief) -> str:
@@ -80,7 +79,7 @@ def generated_line(brief: Brief) -> str:
 
 def author(brief: Brief) -> str:
     """Who the document properties name as author."""
-    return brief.author or brief.organization or "briefgen"
+    return brief.layout.author or brief.layout.organization or "briefgen"
 
 
 def output_stem(brief: Brief) -> str:
@@ -283,8 +282,8 @@ def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
     paragraphs = []
     for number, sentences in enumerate(groups.values(), 1):
         if article.is_translated:
-            english = " ".join(s.text for s in sentences)
-            persian = " ".join(s.source or "" for s in sentences).strip()
+            english = " ".join(s.shown for s in sentences)
+            persian = " ".join(s.text for s in sentences).strip()
         else:
             english, persian = None, " ".join(s.text for s in sentences)
         paragraphs.append(ParallelParagraph(number, english, persian))
@@ -293,8 +292,6 @@ def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
 
 def persian_headline(article: Article) -> str:
     """The headline as the Persian source gave it."""
-    if article.is_translated:
-        return article.headline_source or article.headline
     return article.headline
 
 

@@ -34,12 +34,12 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "jalali_date": article.jalali_date,
         "country": article.country,
-        "headline": article.headline,
-        "headline_source": article.headline_source,
+        "headline": article.shown_headline,
+        "headline_source": article.headline if translation else None,
         "outlet": article.outlet,
         "url": article.url,
-        "summary": [s.text for s in article.summary],
-        "summary_source": [s.source for s in article.summary] if translation else None,
+        "summary": [s.shown for s in article.summary],
+        "summary_source": [s.text for s in article.summary] if translation else None,
         "translation": translation_to_dict(translation),
         "untranslated_reason": article.untranslated_reason,
         "people": [
@@ -88,7 +88,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "label": brief.window.label,
         },
         "generated": brief.generated.isoformat(),
-        "organization": brief.organization,
+        "organization": brief.layout.organization,
         "sections": [
             {"country": s.country, "articles": len(s.articles) + len(s.undated)}
             for s in brief.sections

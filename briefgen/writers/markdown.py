@@ -64,9 +64,9 @@ def _entry(lines: list[str], article: Article, level: int, show_source: bool) ->
     elif article.untranslated_reason:
         lines += [f"**{escape(article.untranslated_reason)}**", ""]
     for sentence in article.summary:
-        lines.append(f"- {escape(sentence.text)}")
-        if show_source and article.is_translated and sentence.source:
-            lines.append(f"  > {escape(sentence.source)}")
+        lines.append(f"- {escape(sentence.shown)}")
+        if show_source and article.is_translated:
+            lines.append(f"  > {escape(sentence.text)}")
     if article.summary:
         lines.append("")
     people = key_people(article)
@@ -78,11 +78,12 @@ def _entry(lines: list[str], article: Article, level: int, show_source: bool) ->
 
 
 def _front(lines: list[str], brief: Brief) -> None:
-    lines += [f"# {escape(brief.title)}", ""]
-    if brief.header:
-        lines += [f"**{escape(brief.header)}**", ""]
-    if brief.organization:
-        lines += [escape(brief.organization), ""]
+    layout = brief.layout
+    lines += [f"# {escape(layout.title)}", ""]
+    if layout.header:
+        lines += [f"**{escape(layout.header)}**", ""]
+    if layout.organization:
+        lines += [escape(layout.organization), ""]
     lines += [f"**Covering {escape(brief_window(brief))}**", "", f"*{generated_line(brief)}*", ""]
     lines += [f"## {OVERVIEW}", ""]
     if not brief.sections:
@@ -112,7 +113,12 @@ def _appendices(lines: list[str], brief: Brief) -> None:
             paragraphs = parallel_paragraphs(article)
             if article.translation:
                 lines += [f"*{escape(article.translation.label)}*", ""]
-                lines += [f"**{ENGLISH_TRANSLATION}**", "", f"**{escape(article.headline)}**", ""]
+                lines += [
+                    f"**{ENGLISH_TRANSLATION}**",
+                    "",
+                    f"**{escape(article.shown_headline)}**",
+                    "",
+                ]
                 lines += [
                     line for p in paragraphs for line in (f"[{p.number}] {escape(p.english)}", "")
                 ]
@@ -138,8 +144,8 @@ def _appendices(lines: list[str], brief: Brief) -> None:
         lines += [f"## Appendix {next(letters)}. {APPENDIX_SOURCES}", ""]
         for number, article in enumerate(articles, 1):
             title = escape(article_title(article))
-            if article.is_translated and article.headline_source:
-                title += f" ({escape(article.headline_source)})"
+            if article.is_translated and article.headline:
+                title += f" ({escape(article.headline)})"
             parts = [escape(" · ".join(source_details(article)))]
             url = web_link(article.url)
             if url:
@@ -156,19 +162,20 @@ def _appendices(lines: list[str], brief: Brief) -> None:
 
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown text."""
+    layout = brief.layout
     lines: list[str] = []
     _front(lines, brief)
     for section in brief.sections:
         lines += [f"## {escape(section.country)}", ""]
         for article in section.articles:
-            _entry(lines, article, 3, brief.show_source)
+            _entry(lines, article, 3, layout.show_source)
         if section.undated:
             lines += [f"### {UNDATED} ({escape(section.country)})", ""]
             for article in section.undated:
-                _entry(lines, article, 4, brief.show_source)
+                _entry(lines, article, 4, layout.show_source)
     _appendices(lines, brief)
-    if brief.footer:
-        lines += ["---", "", escape(brief.footer), ""]
+    if layout.footer:
+        lines += ["---", "", escape(layout.footer), ""]
     return "\n".join(lines)
 
 

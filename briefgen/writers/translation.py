@@ -29,15 +29,15 @@ def render_text(article: Article, bilingual: bool = False) -> str:
     """The English article as plain text; with ``bilingual``, Persian line then English."""
     lines: list[str] = []
     if bilingual:
-        if article.headline_source:
-            lines += [article.headline_source, article.headline, ""]
+        if article.is_translated and article.headline:
+            lines += [article.headline, article.shown_headline, ""]
         for sentence in article.sentences:
-            lines += [sentence.source or "", sentence.text, ""]
+            lines += [sentence.text, sentence.shown, ""]
     else:
-        if article.headline:
-            lines += [article.headline, ""]
+        if article.shown_headline:
+            lines += [article.shown_headline, ""]
         for group in _paragraphs(article):
-            lines += [" ".join(s.text for s in group), ""]
+            lines += [" ".join(s.shown for s in group), ""]
     lines.append(f"[{_label(article)}]")
     return "\n".join(lines) + "\n"
 
@@ -48,9 +48,12 @@ def article_translation_dict(article: Article) -> dict[str, Any]:
         "source_path": str(article.source_path),
         "language": article.language,
         "translation": translation_to_dict(article.translation),
-        "headline": {"source": article.headline_source, "text": article.headline},
+        "headline": {
+            "source": article.headline if article.is_translated else None,
+            "text": article.shown_headline,
+        },
         "sentences": [
-            {"index": s.index, "paragraph": s.paragraph, "source": s.source, "text": s.text}
+            {"index": s.index, "paragraph": s.paragraph, "source": s.text, "text": s.shown}
             for s in article.sentences
         ],
     }
@@ -70,13 +73,13 @@ def write_translation_docx(article: Article, path: Path, bilingual: bool = False
             rtl_run_properties(run._r.get_or_add_rPr(), PERSIAN_FONT, None)
 
     document = docx.Document()
-    document.add_heading(xml_safe(article.headline or article.name), level=1)
+    document.add_heading(xml_safe(article.shown_headline or article.name), level=1)
     document.add_paragraph().add_run(xml_safe(_label(article))).italic = True
     if bilingual:
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
-        pairs = [(article.headline_source or "", article.headline)]
-        pairs += [(s.source or "", s.text) for s in article.sentences]
+        pairs = [(article.headline, article.shown_headline)]
+        pairs += [(s.text, s.shown) for s in article.sentences]
         for persian, english in pairs:
             cells = table.add_row().cells
             cells[0].paragraphs[0].add_run(xml_safe(persian))
@@ -84,6 +87,6 @@ def write_translation_docx(article: Article, path: Path, bilingual: bool = False
             cells[1].paragraphs[0].add_run(xml_safe(english))
     else:
         for group in _paragraphs(article):
-            document.add_paragraph(xml_safe(" ".join(s.text for s in group)))
+            document.add_paragraph(xml_safe(" ".join(s.shown for s in group)))
     document.add_paragraph(xml_safe(f"Source: {article.source_path}"), style="Caption")
     return write_atomically(path, document.save)

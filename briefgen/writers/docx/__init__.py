@@ -32,10 +32,10 @@ __all__ = ["PERSIAN_FONT", "build_document", "write_docx", "xml_safe"]
 
 def build_document(brief: Brief):
     """A python-docx ``Document`` for ``brief``."""
-    font = xml_safe(brief.persian_font).strip() or PERSIAN_FONT
+    font = xml_safe(brief.layout.persian_font).strip() or PERSIAN_FONT
     document = docx.Document()
     setup_styles(document, font)
-    setup_page(document, brief.paper)
+    setup_page(document, brief.layout.paper)
     doc = BriefDocument(document, persian_font=font)
     title_block(doc, brief)
     overview(doc, brief)

@@ -65,7 +65,7 @@ def _persian_originals(doc: BriefDocument, articles: list[Article]) -> None:
         if article.translation:
             doc.paragraph(article.translation.label, style=NOTE, italic=True)
             doc.paragraph(ENGLISH_TRANSLATION, style=LABEL)
-            doc.paragraph(article.headline, bold=True)
+            doc.paragraph(article.shown_headline, bold=True)
             for item in paragraphs:
                 doc.paragraph(f"[{item.number}] {item.english}")
         else:
@@ -114,9 +114,9 @@ def _sources(doc: BriefDocument, articles: list[Article]) -> None:
     for article in articles:
         paragraph = doc.add_paragraph("List Number")
         doc.add_text(paragraph, article_title(article), bold=True)
-        if article.is_translated and article.headline_source:
+        if article.is_translated and article.headline:
             add_run(paragraph, " (")
-            doc.add_text(paragraph, article.headline_source)
+            doc.add_text(paragraph, article.headline)
             doc.add_text(paragraph, ")")
         doc.add_text(paragraph, " — " + " · ".join(source_details(article)) + " · ")
         url = web_link(article.url)

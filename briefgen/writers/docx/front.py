@@ -28,9 +28,9 @@ HEADER_FILL = "DCE6F1"
 
 def title_block(doc: BriefDocument, brief: Brief):
     """Title, organization, window and generation date."""
-    doc.paragraph(brief.title, style="Title")
-    if brief.organization:
-        doc.paragraph(brief.organization, style="Subtitle")
+    doc.paragraph(brief.layout.title, style="Title")
+    if brief.layout.organization:
+        doc.paragraph(brief.layout.organization, style="Subtitle")
     window = doc.paragraph(f"Covering {brief_window(brief)}", bold=True)
     window.runs[0].font.size = Pt(13)
     doc.paragraph(generated_line(brief), style="Entry Source")

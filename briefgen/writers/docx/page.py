@@ -20,17 +20,17 @@ from briefgen.writers.docx.ooxml import add_run, xml_safe
 def header_and_footer(doc: BriefDocument, brief: Brief) -> None:
     """The optional header line (e.g. a handling caveat) and the footer with page numbers."""
     for section in doc.document.sections:
-        if brief.header:
+        if brief.layout.header:
             paragraph = section.header.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = add_run(paragraph, brief.header, bold=True)
+            run = add_run(paragraph, brief.layout.header, bold=True)
             run.font.size = Pt(9)
-            if is_rtl(brief.header):
+            if is_rtl(brief.layout.header):
                 doc.make_rtl(paragraph, size=None)
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if brief.footer:
-            add_run(paragraph, f"{brief.footer} · ")
+        if brief.layout.footer:
+            add_run(paragraph, f"{brief.layout.footer} · ")
         add_run(paragraph, "Page ")
         add_field(paragraph, "PAGE", "1")
         add_run(paragraph, " of ")

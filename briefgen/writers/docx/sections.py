@@ -28,11 +28,11 @@ def country_sections(doc: BriefDocument, brief: Brief) -> None:
     for number, section in enumerate(brief.sections, 1):
         doc.heading(section.country, 1, page_break=number == 1, bookmark=section_bookmark(number))
         for article in section.articles:
-            entry(doc, article, level=2, show_source=brief.show_source)
+            entry(doc, article, level=2, show_source=brief.layout.show_source)
         if section.undated:
             doc.heading(f"{UNDATED} ({section.country})", 2)
             for article in section.undated:
-                entry(doc, article, level=3, show_source=brief.show_source)
+                entry(doc, article, level=3, show_source=brief.layout.show_source)
 
 
 def entry(doc: BriefDocument, article: Article, *, level: int, show_source: bool) -> None:
@@ -48,9 +48,9 @@ def entry(doc: BriefDocument, article: Article, *, level: int, show_source: bool
     elif article.untranslated_reason:
         doc.paragraph(article.untranslated_reason, style=NOTE, bold=True)
     for sentence in article.summary:
-        doc.paragraph(sentence.text, style="List Bullet")
-        if show_source and article.is_translated and sentence.source:
-            source = doc.persian(sentence.source, style="List Continue", size=10.5)
+        doc.paragraph(sentence.shown, style="List Bullet")
+        if show_source and article.is_translated:
+            source = doc.persian(sentence.text, style="List Continue", size=10.5)
             for run in source.runs:
                 run.font.color.rgb = SOURCE_GREY
     people = key_people(article)
