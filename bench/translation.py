@@ -185,8 +185,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "translation.json")
     args = parser.parse_args()
 
-    from briefgen.model import Article
     from briefgen.api import analyse_article
+    from briefgen.model import Article
     from briefgen.stages.translate import translate_articles
     from briefgen.text.persian import standard_spacing
     from briefgen.translation.cache import TranslationCache
