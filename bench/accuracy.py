@@ -98,6 +98,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENT = ("ARGOS_PACKAGES_DIR", "BRIEFGEN_CACHE_DIR")
 
 BriefDict = dict[str, Any]
+Scored = tuple[list[dict[str, Any]], dict[str, Any]]  # per-file results, totals
 
 
 def build(files: Sequence[Path], window: Any = None) -> tuple[BriefDict, dict[str, str]]:
@@ -123,7 +124,9 @@ def build(files: Sequence[Path], window: Any = None) -> tuple[BriefDict, dict[st
         return run([p for p in files if p.name not in crashed]), crashed
 
 
-def score_run(labels: Mapping[str, Gold], briefs: Sequence[BriefDict], crashed: dict[str, str]):
+def score_run(
+    labels: Mapping[str, Gold], briefs: Sequence[BriefDict], crashed: dict[str, str]
+) -> Scored:
     """Per-file results, totals, same-story scores and non-analyst headings of one run."""
     articles = {Path(a["source_path"]).name: a for b in briefs for a in b["articles"]}
     left_out = {
@@ -151,13 +154,15 @@ def score_run(labels: Mapping[str, Gold], briefs: Sequence[BriefDict], crashed: 
     return results, summary
 
 
-def plain_run(corpus: Path, labels: Mapping[str, Gold]):
+def plain_run(corpus: Path, labels: Mapping[str, Gold]) -> Scored:
+    """All labelled files in one brief without a window."""
     files = [corpus / "articles" / f for f in labels]
     brief, crashed = build(files)
     return score_run(labels, [brief], crashed)
 
 
-def window_run(corpus: Path, labels: Mapping[str, Gold]):
+def window_run(corpus: Path, labels: Mapping[str, Gold]) -> Scored:
+    """One brief per ISO week of the gold dates, and one without a window for the rest."""
     from briefgen.window import iso_week
 
     weeks: dict[str | None, list[Path]] = {}
@@ -212,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{args.corpus}: no labels.csv")
     started = time.perf_counter()
     labels = load_labels(corpus)
-    runs: dict[str, Callable] = {"plain": plain_run}
+    runs: dict[str, Callable[[Path, Mapping[str, Gold]], Scored]] = {"plain": plain_run}
     if args.window:
         runs["window"] = window_run
     scored = {}
