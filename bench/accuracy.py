@@ -6,7 +6,7 @@
 The folder holds ``labels.csv`` and ``articles/`` (see ``../shared/corpus/README.md``).
 briefgen runs through its library (``build_brief``) with an empty temporary
 ``ARGOS_PACKAGES_DIR`` (``--model`` installs that package there first) and a temporary
-``BRIEFGEN_CACHE_DIR``, and the repository's ``glossaries/``; every score is read from
+``BRIEFGEN_CACHE_DIR``, and the shipped glossary; every score is read from
 ``briefgen.writers.json.brief_to_dict(brief)``, whose ``articles`` list every report,
 merged duplicates too. The last 12 lines printed are the summary table.
 
@@ -107,7 +107,8 @@ def build(files: Sequence[Path], window: Any = None) -> tuple[BriefDict, dict[st
     from briefgen import Settings, build_brief
     from briefgen.writers.json import brief_to_dict
 
-    settings = dataclasses.replace(Settings(), glossaries=(ROOT / "glossaries",))
+    # The shipped glossary only: no briefgen.toml or glossaries/ of the working folder.
+    settings = dataclasses.replace(Settings(), glossaries=())
 
     def run(paths: Sequence[Path]) -> BriefDict:
         return brief_to_dict(build_brief(paths, settings=settings, window=window))

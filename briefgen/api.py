@@ -17,23 +17,30 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefgen.config import Settings, load_settings
 from briefgen.errors import InputError
-from briefgen.glossary import Glossary
+from briefgen.glossary.commands import (
+    GlossaryCheck,
+    check_glossary,
+    export_glossary,
+    glossary_format,
+    import_glossary,
+    load_glossary,
+)
 from briefgen.model import Article, Brief, Window, language_name
-from briefgen.pipeline import run_pipeline
-from briefgen.run import Progress, Run
-from briefgen.summarize import METHODS
+from briefgen.summarize.methods import SUMY_METHODS
 from briefgen.translation import INSTALL_HINT
+from briefgen.translation.commands import install_model, list_models, remove_model
 from briefgen.window import describe_window, make_window, window_from_setting
 
 if TYPE_CHECKING:
+    from briefgen.glossary import Glossary
     from briefgen.glossary.review import Review
-    from briefgen.translation.packages import InstalledPackage
+    from briefgen.run import Progress, Run
 
 __all__ = [
     "INSTALL_HINT",
@@ -59,15 +66,12 @@ __all__ = [
     "make_window",
     "read_input",
     "remove_model",
+    "render_translation",
     "review_glossary",
-    "review_markdown",
     "summarize_file",
     "translate_file",
-    "translation_data",
-    "translation_text",
     "window_from_setting",
     "write_brief",
-    "write_review",
     "write_text",
     "write_translation",
 ]
@@ -75,23 +79,11 @@ __all__ = [
 #: The name standard input goes by in messages.
 STDIN = Path("<stdin>")
 #: Summary methods ``summarize_file`` accepts: the default, ``lead`` and sumy's algorithms.
-SUMMARY_METHODS = METHODS
+SUMMARY_METHODS: tuple[str, ...] = ("default", "lead", *SUMY_METHODS)
 _READING = ("language", "clean", "date", "country", "sentences")
 
 
 # --- runs -------------------------------------------------------------------------------
-
-
-def load_glossary(settings: Settings | None = None, files: Sequence[Path] = ()) -> Glossary:
-    """The glossary a run uses: ``files`` if given, else the shipped glossary plus the
-    settings' ``glossaries`` (or a ``glossaries/`` folder in the working folder)."""
-    from briefgen.glossary import load_glossary as load_files
-    from briefgen.glossary import load_run_glossary
-
-    if files:
-        return load_files(files)
-    settings = settings or Settings()
-    return load_run_glossary(settings.glossary_paths, shipped=settings.shipped_glossary)
 
 
 def _run(
@@ -105,6 +97,8 @@ def _run(
     device: str | None = None,
     progress: Progress | None = None,
 ) -> Run:
+    from briefgen.run import Run
+
     settings = settings or Settings()
     run = Run(
         settings=settings,
@@ -213,9 +207,18 @@ def read_input(
 
 def analyse_article(article: Article, *, today: dt.date | None = None) -> Article:
     """Run the reading stages (language, clean, date, country, sentences) on ``article``."""
+    from briefgen.glossary import Glossary
+
     with _run(None, today=today, glossary=Glossary()) as run:
         _one(article, run, _READING)
     return article
+
+
+def run_pipeline(brief: Brief, run: Run, names: Iterable[str] | None = None) -> Brief:
+    """Walk the pipeline (or the steps ``names``) over ``brief``'s articles."""
+    from briefgen.pipeline import run_pipeline as walk
+
+    return walk(brief, run, names)
 
 
 def _one(article: Article, run: Run, names: Sequence[str]) -> Article:
@@ -321,93 +324,6 @@ def review_glossary(
     return review
 
 
-@dataclass
-class GlossaryCheck:
-    """What ``glossary check`` found."""
-
-    glossary: Glossary
-    unsourced: list[str]  # file:line: id: reason, for each dated role without a source
-    undated: list[str]  # ids of entries with a role that has no dates
-
-
-def check_glossary(settings: Settings | None = None, files: Sequence[Path] = ()) -> GlossaryCheck:
-    """Validate the glossary (``files``, or the run's glossary); loading raises on the first
-    mistake, the sources of dates of office are checked here."""
-    from briefgen.glossary.load import unsourced_roles
-
-    glossary = load_glossary(settings, files)
-    undated = [e.id for e in glossary.entries if any(not r.is_dated for r in e.roles)]
-    return GlossaryCheck(glossary, unsourced_roles(glossary), undated)
-
-
-def export_glossary(
-    fmt: str, *, settings: Settings | None = None, files: Sequence[Path] = ()
-) -> str:
-    """The glossary as CSV or TBX text."""
-    from briefgen.glossary.exchange import export_glossary as export
-
-    return export(load_glossary(settings, files), fmt)
-
-
-def import_glossary(path: Path, fmt: str | None = None) -> tuple[Glossary, str]:
-    """A CSV or TBX glossary file read back: the glossary and its YAML text."""
-    from briefgen.glossary import dump_glossary
-    from briefgen.glossary.exchange import format_for
-    from briefgen.glossary.exchange import import_glossary as parse
-
-    fmt = format_for(path, fmt)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read as UTF-8 text ({exc})", path) from exc
-    imported = parse(text, fmt, str(path))
-    return imported, dump_glossary(imported)
-
-
-# --- translation models -----------------------------------------------------------------
-
-
-def install_model(
-    path: Path | str | None = None,
-    *,
-    from_index: str | None = None,
-    progress: Progress | None = None,
-) -> tuple[InstalledPackage, list[InstalledPackage]]:
-    """Install an Argos package from a ``.argosmodel`` file, or download the
-    ``from_index``→en package through the package index. Returns it and what it replaced."""
-    from briefgen.errors import ConfigError
-    from briefgen.translation.packages import install_from_index, install_package_file
-
-    if (path is None) == (from_index is None):
-        raise ConfigError("give either FILE.argosmodel or --from-index (not both)")
-    if path is not None:
-        return install_package_file(Path(path))
-    say = (lambda text: progress(text, 0, 0)) if progress else None
-    return install_from_index(from_index or "fa", "en", progress=say)
-
-
-def list_models() -> tuple[Path, list[InstalledPackage], list[str]]:
-    """The packages folder, the packages in it, and the folders that are not packages."""
-    from briefgen.translation.packages import list_packages, packages_dir
-
-    folder = packages_dir()
-    packages, problems = list_packages(folder)
-    return folder, packages, problems
-
-
-def remove_model(what: str) -> list[InstalledPackage]:
-    """Remove the packages named by ``what`` (a pair such as ``fa``, a code or a folder)."""
-    from briefgen.errors import ConfigError
-    from briefgen.translation.packages import matching_packages, remove_package
-
-    found = matching_packages(what)
-    if not found:
-        raise ConfigError(f"no installed package matches {what!r} (see 'briefgen model list')")
-    for item in found:
-        remove_package(item)
-    return found
-
-
 # --- small helpers the commands share ---------------------------------------------------
 
 
@@ -418,51 +334,23 @@ def write_text(path: Path, text: str) -> Path:
     return write_text_atomically(path, text)
 
 
-def glossary_format(path: Path, given: str | None) -> str:
-    """``csv`` or ``tbx``: ``given``, else from ``path``'s suffix."""
-    from briefgen.glossary.exchange import format_for
+def render_translation(article: Article, fmt: str = "txt", *, bilingual: bool = False) -> str:
+    """A translated article as ``txt`` (``bilingual``: each source line, then its English)
+    or ``json`` (marking, headline, sentences and their sources)."""
+    import json
 
-    return format_for(path, given)
+    from briefgen.writers.translation import article_translation_dict, render_text
 
-
-def review_markdown(review: Review) -> str:
-    """The glossary review as Markdown."""
-    from briefgen.glossary.review import review_markdown as render
-
-    return render(review)
-
-
-def write_review(review: Review, out: Path) -> list[Path]:
-    """The glossary review as ``OUT.csv`` and ``OUT.md``."""
-    from briefgen.glossary.review import write_review as write
-
-    return write(review, out)
-
-
-def translation_text(article: Article, *, bilingual: bool = False) -> str:
-    """A translated article as plain text (``bilingual``: each source line, then English)."""
-    from briefgen.writers.translation import render_text
-
+    if fmt == "json":
+        data = article_translation_dict(article)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return render_text(article, bilingual=bilingual)
-
-
-def translation_data(article: Article) -> dict[str, Any]:
-    """A translated article as JSON-ready data: marking, headline, sentences and sources."""
-    from briefgen.writers.translation import article_translation_dict
-
-    return article_translation_dict(article)
 
 
 def write_translation(article: Article, path: Path, fmt: str, *, bilingual: bool = False) -> Path:
     """Write a translated article as ``txt``, ``json`` or ``docx`` to ``path`` (atomically)."""
-    import json
-
     from briefgen.writers.translation import write_translation_docx
 
     if fmt == "docx":
         return write_translation_docx(article, path, bilingual=bilingual)
-    if fmt == "json":
-        text = json.dumps(translation_data(article), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = translation_text(article, bilingual=bilingual)
-    return write_text(path, text)
+    return write_text(path, render_translation(article, fmt, bilingual=bilingual))

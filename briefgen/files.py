@@ -42,7 +42,8 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO]:
     tmp = Path(tmp_name)
     remove_stale_temporaries(path)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -65,4 +66,8 @@ def write_atomically(path: Path, writer: Callable[[IO[bytes]], None]) -> Path:
 
 def write_text_atomically(path: Path, text: str) -> Path:
     """Write ``text`` as UTF-8 to ``path`` atomically."""
-    return write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+
+    def write(handle: IO[bytes]) -> None:
+        handle.write(text.encode("utf-8"))
+
+    return write_atomically(path, write)

@@ -112,6 +112,7 @@ def gazetteer() -> Gazetteer:
     from countryinfo._cache import load_countries
 
     english, persian = Locale("en"), Locale("fa")
+    fa_iso: gettext.NullTranslations
     try:
         fa_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fa"])
     except OSError:  # pragma: no cover - pycountry always ships it
@@ -142,7 +143,7 @@ def gazetteer() -> Gazetteer:
 
     for country in pycountry.countries:
         code = country.alpha_2
-        short = english.territories.get(code) or getattr(country, "common_name", country.name)
+        short = str(english.territories.get(code) or getattr(country, "common_name", country.name))
         names[code] = short
         fa_name = persian.territories.get(code)
         for surface in (

@@ -116,7 +116,7 @@ def run_pipeline(brief: Brief, run: Run, names: Iterable[str] | None = None) -> 
         step = chosen[index]
         if step.scope == "brief":
             started = time.perf_counter()
-            step.stage(brief, run)  # type: ignore[call-arg, arg-type]
+            step.stage(brief, run)  # type: ignore[arg-type]
             log.debug("step %s: %.3f s", step.name, time.perf_counter() - started)
             index += 1
             continue
@@ -155,7 +155,7 @@ def _article_job(job: tuple[Article, tuple[str, ...]], run: Run) -> tuple[Articl
     by_name = {step.name: step for step in PIPELINE}
     for name in names:
         try:
-            by_name[name].stage(article, run)  # type: ignore[call-arg, arg-type]
+            by_name[name].stage(article, run)  # type: ignore[arg-type]
         except ArticleSkipped as skipped:
             return article, skipped.reason
         except Exception as exc:  # a bug in one stage must not cost the week's brief
@@ -176,7 +176,7 @@ def analyse_article(article: Article, run: Run | None = None) -> Article:
             continue
         step = next(s for s in PIPELINE if s.name == name)
         try:
-            step.stage(article, run)  # type: ignore[call-arg, arg-type]
+            step.stage(article, run)  # type: ignore[arg-type]
         except Exception as exc:
             raise StageError(name, exc) from exc
     return article

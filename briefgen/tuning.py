@@ -100,7 +100,7 @@ def load_tuning(overrides: dict[str, Any] | None = None, where: str = "briefgen.
             )
         if not isinstance(values, dict):
             raise ConfigError(f"tuning [{name}] must be a table", where)
-    built = {}
+    built: dict[str, Any] = {}
     for name in sections:
         merged = {**_defaults()[name], **overrides.get(name, {})}
         built[name] = _section(_SECTION_TYPES[name], name, merged, where)

@@ -103,10 +103,10 @@ def review(
         translate=not no_translate,
     )
     if out:
-        for path in api.write_review(result, out):
+        for path in result.write(out):
             click.echo(f"Wrote {path}", err=True)
     else:
-        click.echo(api.review_markdown(result))
+        click.echo(result.markdown())
     click.echo(
         f"Review: {result.articles} article(s), {len(result.hits)} hit(s), "
         f"{len(result.missing)} lost in translation, "

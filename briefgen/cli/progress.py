@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -17,7 +18,7 @@ class progress_reporter:
 
     def __init__(self, quiet: bool = False) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
-        self.bar = None
+        self.bar: Any = None
         self.label: str | None = None
 
     def __enter__(self) -> Callable[[str, int, int], None] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -57,18 +56,10 @@ def translate(
         article = api.translate_file(
             file, settings=load_settings(config_path), use_cache=not no_cache, progress=progress
         )
-    if fmt == "docx":
-        assert output is not None
-        api.write_translation(article, output, "docx", bilingual=bilingual)
+    if output is None:
+        click.echo(api.render_translation(article, fmt, bilingual=bilingual), nl=False)
     else:
-        if fmt == "json":
-            text = json.dumps(api.translation_data(article), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = api.translation_text(article, bilingual=bilingual)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            api.write_translation(article, output, fmt, bilingual=bilingual)
+        api.write_translation(article, output, fmt, bilingual=bilingual)
     if output is not None and not quiet:
         click.echo(f"Wrote {output}", err=True)
     if article.translation and article.translation.is_test_model and not quiet:

@@ -24,7 +24,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.glossary.load import GlossaryError, check_forms, role_to_data, source_problem
+from briefgen.glossary.dump import role_to_data
+from briefgen.glossary.load import GlossaryError, check_forms, source_problem
 from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
 from briefgen.text.persian import has_arabic_script
 
@@ -277,14 +278,14 @@ def from_tbx(text: str, name: str = "<tbx>") -> Glossary:
         for lang_set in (el for el in element if _local(el.tag) == "langSet"):
             lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
             for tig in (el for el in lang_set.iter() if _local(el.tag) in ("tig", "termSec")):
-                term = next(_children(tig, "term"), None)
+                term = next(iter(_children(tig, "term")), None)
                 if term is None or not (term.text or "").strip():
                     continue
                 term_type = next(
                     (n.text for n in _children(tig, "termNote") if n.get("type") == "termType"),
                     None,
                 )
-                terms.setdefault(lang, []).append((term.text.strip(), term_type))
+                terms.setdefault(lang, []).append(((term.text or "").strip(), term_type))
         english = terms["en"]
         if not english:
             raise fail("no English term")

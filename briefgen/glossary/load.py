@@ -25,7 +25,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -185,8 +184,8 @@ def _parse(text: str, name: str) -> list[tuple[Entry, Location]]:
     return [_entry(node, name) for node in root.value]
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
 
 
 def _entry(node: yaml.Node, name: str) -> tuple[Entry, Location]:
@@ -198,7 +197,7 @@ def _entry(node: yaml.Node, name: str) -> tuple[Entry, Location]:
     if not entry_id:
         raise GlossaryError(name, _line(node), None, "entry without an id")
 
-    def fail(at: yaml.Node, reason: str) -> GlossaryError:
+    def fail(at: yaml.Node | None, reason: str) -> GlossaryError:
         return GlossaryError(name, _line(at), entry_id, reason)
 
     if not _ID.match(entry_id):
@@ -235,7 +234,7 @@ def _entry(node: yaml.Node, name: str) -> tuple[Entry, Location]:
         roles=roles,
         notes=notes or None,
     )
-    return entry, Location(name, _line(node))
+    return entry, Location(name, node.start_mark.line + 1)
 
 
 def _mapping(node: yaml.MappingNode, name: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -256,14 +255,14 @@ def _scalar(node: yaml.Node | None, name: str, entry_id: str | None, what: str) 
     return node.value.strip()
 
 
-def _english_form(node: yaml.Node, name: str, entry_id: str, what: str) -> str:
+def _english_form(node: yaml.Node | None, name: str, entry_id: str, what: str) -> str:
     text = _scalar(node, name, entry_id, what)
     _check_form(text, node, name, entry_id, what, persian=False)
     return text
 
 
 def _check_form(
-    text: str, node: yaml.Node, name: str, entry_id: str, what: str, *, persian: bool
+    text: str, node: yaml.Node | None, name: str, entry_id: str, what: str, *, persian: bool
 ) -> None:
     if not text or not match_key(text):
         raise GlossaryError(name, _line(node), entry_id, f"{what} is empty")
@@ -397,56 +396,3 @@ def _date(node: yaml.Node | None, name: str, entry_id: str, what: str) -> dt.dat
         raise GlossaryError(
             name, _line(node), entry_id, f"{what} date {text!r} is not a valid YYYY-MM-DD date"
         ) from None
-
-
-# Writing ---------------------------------------------------------------------------------
-
-
-def entry_to_data(entry: Entry) -> dict[str, Any]:
-    """An entry as the plain data written to YAML (empty fields left out)."""
-    data: dict[str, Any] = {"id": entry.id, "type": entry.type, "canonical": entry.canonical}
-    if entry.short:
-        data["short"] = entry.short
-    if entry.persian:
-        data["persian"] = list(entry.persian)
-    if entry.arabic:
-        data["arabic"] = list(entry.arabic)
-    if entry.english:
-        data["english"] = list(entry.english)
-    if entry.roles:
-        data["roles"] = [role_to_data(role) for role in entry.roles]
-    if entry.notes:
-        data["notes"] = entry.notes
-    return data
-
-
-def role_to_data(role: Role) -> dict[str, Any]:
-    """A role as plain data (title, organization, country, from, to, source), unset keys left
-    out."""
-    data = {"title": role.title}
-    for key, value in (
-        ("organization", role.organization),
-        ("country", role.country),
-        ("from", role.start.isoformat() if role.start else None),
-        ("to", role.end.isoformat() if role.end else None),
-    ):
-        if value:
-            data[key] = value
-    if role.sources:
-        data["source"] = role.sources[0] if len(role.sources) == 1 else list(role.sources)
-    return data
-
-
-def dump_glossary(glossary: Glossary) -> str:
-    """The glossary as YAML text in the hand-written layout (reads back equal)."""
-    chunks = [
-        yaml.safe_dump(
-            [entry_to_data(entry)],
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=100,
-        )
-        for entry in glossary.entries
-    ]
-    return "\n".join(chunks)

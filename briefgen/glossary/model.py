@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.glossary.match import Matchers
 
 TYPES = ("person", "title", "organization", "place", "other")
 
@@ -95,7 +99,7 @@ class Glossary:
     def __post_init__(self) -> None:
         self.entries = tuple(self.entries)
         self._by_id = {entry.id: entry for entry in self.entries}
-        self._matchers = None
+        self._matchers: Matchers | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -117,7 +121,7 @@ class Glossary:
     # Matching (see briefgen.glossary.match) -------------------------------------------
 
     @property
-    def matchers(self):
+    def matchers(self) -> Matchers:
         if self._matchers is None:
             from briefgen.glossary.match import build_matchers
 

@@ -24,8 +24,17 @@ from briefgen.glossary.model import Entry, Glossary
 from briefgen.model import Article
 
 CONTEXT = 60
-CSV_COLUMNS = ("section", "entry_id", "canonical", "found_as", "language", "file", "where")
-CSV_COLUMNS += ("context", "note")
+CSV_COLUMNS: tuple[str, ...] = (
+    "section",
+    "entry_id",
+    "canonical",
+    "found_as",
+    "language",
+    "file",
+    "where",
+    "context",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,14 @@ class Review:
     def unused(self) -> list[Entry]:
         found = {h.entry_id for h in self.hits}
         return [e for e in self.glossary.entries if e.id not in found]
+
+    def markdown(self) -> str:
+        """The report as Markdown."""
+        return review_markdown(self)
+
+    def write(self, out: Path) -> list[Path]:
+        """The report as ``OUT.csv`` and ``OUT.md``."""
+        return write_review(self, out)
 
     @property
     def has_findings(self) -> bool:

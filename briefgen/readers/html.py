@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import InputError
 from briefgen.model import Article
@@ -17,7 +18,11 @@ def read_html(path: Path, data: bytes) -> Article:
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False
     )
-    document = extracted.as_dict() if extracted is not None else {}
+    document: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        document = extracted
+    elif extracted is not None:
+        document = extracted.as_dict()
     if not (document.get("text") or "").strip():
         raise InputError("no article text found in this HTML page")
     meta = {"encoding": encoding}

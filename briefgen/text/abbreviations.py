@@ -32,14 +32,17 @@ class _LanguageView:
 
 def speed_up(language: Any) -> None:
     """Give the pysbd ``language`` class the faster replacer (once)."""
-    base = language.__dict__.get("AbbreviationReplacer")
+    base: Any = language.__dict__.get("AbbreviationReplacer")
     if base is None:
-        from pysbd.abbreviation_replacer import AbbreviationReplacer as base
+        from pysbd.abbreviation_replacer import AbbreviationReplacer
+
+        base = AbbreviationReplacer
     if getattr(base, "_checks_periods_first", False):
         return
 
-    class PeriodFirstReplacer(base):  # type: ignore[misc, valid-type]
+    class PeriodFirstReplacer(base):
         _checks_periods_first = True
+        lang: Any
 
         def search_for_abbreviations_in_string(self, text: str) -> str:
             lowered = text.lower()

@@ -119,9 +119,8 @@ def _appendices(lines: list[str], brief: Brief) -> None:
                     f"**{escape(article.shown_headline)}**",
                     "",
                 ]
-                lines += [
-                    line for p in paragraphs for line in (f"[{p.number}] {escape(p.english)}", "")
-                ]
+                for p in paragraphs:
+                    lines += [f"[{p.number}] {escape(p.english or '')}", ""]
             else:
                 reason = (article.untranslated_reason or "not translated").removeprefix(
                     "Not translated: "

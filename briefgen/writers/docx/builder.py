@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -41,7 +42,7 @@ class Heading:
 class BriefDocument:
     """A python-docx ``Document`` plus what the brief's writers need along the way."""
 
-    document: object
+    document: Any
     persian_font: str = PERSIAN_FONT
     headings: list[Heading] = field(default_factory=list)
     _next_bookmark: int = 1
