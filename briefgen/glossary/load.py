@@ -108,7 +108,7 @@ def check_forms(glossary: Glossary) -> None:
     forms («محمود واعظي» and «محمود واعظی»); it records how Arabic outlets spell the
     name and is exported as the entry's Arabic term.
     """
-    owners: dict[str, tuple[str, str, str]] = {}
+    owners: dict[str, tuple[str, str, set[str]]] = {}
     for entry in glossary.entries:
         fields = (
             ("english", entry.english_forms),
@@ -118,8 +118,10 @@ def check_forms(glossary: Glossary) -> None:
         for field_name, form in ((name, form) for name, forms in fields for form in forms):
             key = match_key(form)
             if key in owners:
-                other, other_form, other_field = owners[key]
-                if other == entry.id and {field_name, other_field} == {"persian", "arabic"}:
+                other, other_form, claimed_in = owners[key]
+                persian_and_arabic = claimed_in | {field_name} == {"persian", "arabic"}
+                if other == entry.id and persian_and_arabic and field_name not in claimed_in:
+                    claimed_in.add(field_name)
                     continue
                 loc = glossary.locations.get(entry.id)
                 where = glossary.locations.get(other)
@@ -132,7 +134,7 @@ def check_forms(glossary: Glossary) -> None:
                 raise GlossaryError(
                     loc.path if loc else "<glossary>", loc.line if loc else None, entry.id, reason
                 )
-            owners[key] = (entry.id, form, field_name)
+            owners[key] = (entry.id, form, {field_name})
 
 
 def _read_file(path: Path) -> list[tuple[Entry, Location]]:
