@@ -216,7 +216,9 @@ def test_titles_are_never_empty_and_role_titles_are_known(shipped) -> None:
         for role in entry.roles:
             assert role.title.strip(), entry.id
         if entry.type == "title":
-            assert entry.canonical.strip() and entry.english, entry.id
+            forms = (*entry.english_forms, *entry.source_script_forms)
+            assert entry.canonical.strip() and len(forms) > 1, entry.id
+            assert all(form.strip() for form in forms), entry.id
     iranian_titles = {r.title for e in _people(shipped, "people-iran.yaml") for r in e.roles}
     assert iranian_titles <= titles, iranian_titles - titles
 
