@@ -165,7 +165,7 @@ TITLE_CASES = [
     (
         ["Hashemi met Issa Zarepour."],
         dt.date(2025, 1, 29),
-        ["Sattar Hashemi, Minister of ICT, met Issa Zarepour."],
+        ["Sattar Hashemi, Minister of ICT, met Issa Zarepour, former Minister of ICT."],
     ),
     (
         ["President Raisi emphasised it.", "Raisi then left."],

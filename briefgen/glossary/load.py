@@ -136,13 +136,27 @@ def _assemble(pairs: Iterable[tuple[Entry, Location]], *, check: bool = True) ->
 
 
 def check_forms(glossary: Glossary) -> None:
-    """Refuse a surface form claimed twice (compared by :func:`match_key`)."""
-    owners: dict[str, tuple[str, str]] = {}
+    """Refuse a surface form claimed twice (compared by :func:`match_key`).
+
+    One exception: an entry's ``arabic`` form may fold to one of its own ``persian``
+    forms («محمود واعظي» and «محمود واعظی»); it records how Arabic outlets spell the
+    name and is exported as the entry's Arabic term.
+    """
+    owners: dict[str, tuple[str, str, set[str]]] = {}
     for entry in glossary.entries:
-        for form in (*entry.english_forms, *entry.source_script_forms):
+        fields = (
+            ("english", entry.english_forms),
+            ("persian", entry.persian),
+            ("arabic", entry.arabic),
+        )
+        for field_name, form in ((name, form) for name, forms in fields for form in forms):
             key = match_key(form)
             if key in owners:
-                other, other_form = owners[key]
+                other, other_form, claimed_in = owners[key]
+                persian_and_arabic = claimed_in | {field_name} == {"persian", "arabic"}
+                if other == entry.id and persian_and_arabic and field_name not in claimed_in:
+                    claimed_in.add(field_name)
+                    continue
                 loc = glossary.locations.get(entry.id)
                 where = glossary.locations.get(other)
                 reason = (
@@ -154,7 +168,7 @@ def check_forms(glossary: Glossary) -> None:
                 raise GlossaryError(
                     loc.path if loc else "<glossary>", loc.line if loc else None, entry.id, reason
                 )
-            owners[key] = (entry.id, form)
+            owners[key] = (entry.id, form, {field_name})
 
 
 def _read_file(path: Path) -> list[tuple[Entry, Location]]:
