@@ -85,6 +85,23 @@ class Mention:
 
 
 @dataclass
+class Person:
+    """Someone who acts or speaks in an article: from the glossary, or named by the text."""
+
+    name: str  # the canonical name (glossary), else the name as the text writes it
+    title: str | None = None  # the title valid on the article's date, or the text's own
+    entry_id: str | None = None  # the glossary entry; None for a person not in the glossary
+    surface: str = ""  # the form found in the source text
+    #: A spelling- and script-insensitive key: the same person in two articles (Persian
+    #: and English, two transliterations) has the same key.
+    key: str = ""
+
+    @property
+    def in_glossary(self) -> bool:
+        return self.entry_id is not None
+
+
+@dataclass
 class Article:
     """One news article, from its source file to its summary."""
 
@@ -110,6 +127,7 @@ class Article:
     untranslated_reason: str | None = None
     summary: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)  # key people, first mention first
     also_reported_by: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

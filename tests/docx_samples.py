@@ -15,6 +15,7 @@ from briefgen.model import (
     Brief,
     Layout,
     Mention,
+    Person,
     Sentence,
     Skipped,
     Translation,
@@ -176,6 +177,11 @@ def article(
         translation=ARGOS if translated else None,
         untranslated_reason=untranslated,
         mentions=list(mentions),
+        people=[
+            Person(m.canonical, m.title, m.entry_id, m.surface, key=m.entry_id)
+            for m in mentions
+            if m.kind == "person"
+        ],
     )
     result.summary = items[:3]
     return result

@@ -228,11 +228,10 @@ def _count(n: int, noun: str) -> str:
 
 
 def key_people(article: Article) -> list[tuple[str, str | None]]:
-    """(name, title on the article's date) of each person the glossary found, once each."""
+    """(name, title on the article's date) of each key person of the article, once each."""
     people: dict[str, tuple[str, str | None]] = {}
-    for mention in article.mentions:
-        if mention.kind == "person" and mention.entry_id not in people:
-            people[mention.entry_id] = (mention.canonical, mention.title)
+    for person in article.people:
+        people.setdefault(person.key or person.name, (person.name, person.title))
     return list(people.values())
 
 

@@ -43,7 +43,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "translation": translation_to_dict(translation),
         "untranslated_reason": article.untranslated_reason,
         "people": [
-            {"id": m.entry_id, "name": m.canonical, "title": m.title} for m in article.mentions
+            {
+                "id": p.entry_id,
+                "name": p.name,
+                "title": p.title,
+                "in_glossary": p.in_glossary,
+                "surface": p.surface,
+            }
+            for p in article.people
         ],
         "mentions": [
             {
