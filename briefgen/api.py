@@ -111,8 +111,18 @@ def _run(
         progress=progress,
     )
     if run.glossary.files:
-        run.notes.append("Glossary: " + ", ".join(run.glossary.files))
+        run.notes.append(_glossary_note(run.glossary))
     return run
+
+
+def _glossary_note(glossary: Glossary) -> str:
+    """``Glossary: 190 entries from 6 files in /…/glossaries`` (folders in order of use)."""
+    folders: dict[str, int] = {}
+    for name in glossary.files:
+        folder = str(Path(name).parent)
+        folders[folder] = folders.get(folder, 0) + 1
+    where = "; ".join(f"{n} file{'s' if n > 1 else ''} in {f}" for f, n in folders.items())
+    return f"Glossary: {len(glossary)} entries from {where}"
 
 
 def _brief(run: Run, articles: list[Article] | None = None) -> Brief:
