@@ -137,7 +137,7 @@ def _surname_suffixes() -> frozenset[str]:
 
 def strip_honorifics(name: str) -> str:
     """``name`` without leading honorifics («سیدکاظم سجادی» → «کاظم سجادی», "Dr. Issa …")."""
-    words = name.replace("‌", " ").split()
+    words = name.split()
     honor = set(honorifics())
     while len(words) > 1 and fold_letters(words[0]).casefold().rstrip(".,") in honor:
         words.pop(0)

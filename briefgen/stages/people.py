@@ -1,0 +1,58 @@
+"""The people stage: an article's key people, from its source text.
+
+Runs after the date and glossary stages. Key people come from the words the article wrote
+(for a Persian or Arabic article, the Persian or Arabic; never the machine translation,
+which can invent names): glossary people through the glossary's forms, and people outside
+the glossary whom the text names with a role (:mod:`briefgen.glossary.people`). Each gets
+the title valid on the article's date (:func:`briefgen.glossary.people.title_for`) and a
+:attr:`~briefgen.model.Person.key`: the glossary entry id, else
+:func:`briefgen.text.names.name_key` of the name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.glossary.people import NamedPerson, people_in_text, title_for
+from briefgen.model import Article, Person
+from briefgen.text.names import name_key
+
+if TYPE_CHECKING:
+    from briefgen.glossary import Glossary
+    from briefgen.run import Run
+
+
+def people_stage(article: Article, run: Run) -> None:
+    """Fill ``article.people`` from the source text."""
+    article.people = key_people(article, run.glossary)
+
+
+def key_people(article: Article, glossary: Glossary) -> list[Person]:
+    """The key people of ``article``, first mention first, each once."""
+    language = article.language if article.language in ("fa", "ar") else "en"
+    if article.language not in ("en", "fa", "ar"):
+        return []
+    found: list[NamedPerson] = []
+    for text in (article.headline, *(s.text for s in article.sentences)):
+        if text:
+            found += people_in_text(text, language, glossary)
+    people: dict[str, Person] = {}
+    for named in found:
+        key = named.entry.id if named.entry else name_key(named.name)
+        if not key:
+            continue
+        person = people.get(key)
+        if person is None:
+            people[key] = Person(
+                name=named.name,
+                title=named.title,
+                entry_id=named.entry.id if named.entry else None,
+                surface=named.surface,
+                key=key,
+            )
+        elif person.title is None and named.title:
+            person.title = named.title
+    for person in people.values():
+        entry = glossary.get(person.entry_id) if person.entry_id else None
+        person.title = title_for(entry, article.date, person.title)
+    return list(people.values())
