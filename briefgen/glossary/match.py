@@ -222,5 +222,14 @@ def normalize_english(glossary: Glossary, text: str) -> tuple[str, list[Hit]]:
         hits = glossary.find_english(text)
         if all(_normalized_form(hit) is None for hit in hits):
             return text, hits
-        text = replace_hits(text, hits, [_normalized_form(hit) for hit in hits])
+        replacements = [_normalized_form(hit) for hit in hits]
+        text = _without_repeats(replace_hits(text, hits, replacements), replacements)
     return text, glossary.find_english(text)
+
+
+def _without_repeats(text: str, forms: list[str | None]) -> str:
+    """ "ECO (ECO)" → "ECO": a spelled-out form made short must not stand before the
+    short form in parentheses ("Economic Cooperation Organization (ECO)")."""
+    for form in {f for f in forms if f}:
+        text = re.sub(rf"(?<!\w){re.escape(form)}\s*\(\s*{re.escape(form)}\s*\)", form, text)
+    return text

@@ -124,16 +124,19 @@ def demonym_names() -> dict[str, str]:
     return names
 
 
-def people_in_text(text: str, language: str, glossary: Glossary) -> list[NamedPerson]:
-    """The people ``text`` (in ``language``: en, fa or ar) names, in order; see the module."""
+def people_in_text(
+    text: str, language: str, glossary: Glossary, loose: list[str] | None = None
+) -> list[NamedPerson]:
+    """The people ``text`` (in ``language``: en, fa or ar) names, in order; see the module.
+    Titles of Iran's officials that the text gives nobody by name are added to ``loose``."""
     if language == "en":
         from briefgen.glossary.people_en import english_people
 
-        return english_people(text, glossary)
+        return english_people(text, glossary, loose)
     if language in ("fa", "ar"):
         from briefgen.glossary.people_fa import persian_people
 
-        return persian_people(text, language, glossary)
+        return persian_people(text, language, glossary, loose)
     return []
 
 
@@ -163,6 +166,8 @@ def clean_title(title: str) -> str:
 
 # Titles on the article's date ----------------------------------------------------------
 
+#: Titles the text gives nobody by name are Iran's own (the news is Iranian).
+HOME_COUNTRY = "Iran"
 _QUALIFIERS = frozenset(["former", "deputy", "vice", "acting", "first", "ex"])
 
 
@@ -200,12 +205,16 @@ def matching_role(entry: Entry, title: str):
     return best if score >= 0.5 else None
 
 
-def title_for(entry: Entry | None, day, text_title: str | None) -> str | None:
+def title_for(
+    entry: Entry | None, day, text_title: str | None, loose: tuple[str, ...] = ()
+) -> str | None:
     """The title printed for a key person.
 
     Dated article: the glossary role valid on that day, else the title the text gives.
     Undated: the glossary role the text's title matches, else the text's title, else the
-    entry's only role; a person with several roles and no title in the text gets none.
+    entry's only role, else the role a title the text gives nobody by name matches
+    (``loose``: "the Minister of ICT" in an article about Zarepour, given only by the
+    caller when one person alone fits it); otherwise none.
     """
     if entry is None:
         return text_title
@@ -215,4 +224,10 @@ def title_for(entry: Entry | None, day, text_title: str | None) -> str | None:
     if text_title:
         role = matching_role(entry, text_title)
         return role.title if role else text_title
-    return entry.roles[0].title if len(entry.roles) == 1 else None
+    if len(entry.roles) == 1:
+        return entry.roles[0].title
+    for title in loose:
+        role = matching_role(entry, title)
+        if role and role.country in (None, HOME_COUNTRY):
+            return role.title
+    return None

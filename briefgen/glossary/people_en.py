@@ -95,10 +95,14 @@ class _Reader:
         return any(t.bare in self.heads or t.bare.split("-")[-1] in self.heads for t in tokens)
 
 
-def english_people(text: str, glossary: Glossary) -> list[NamedPerson]:
-    """Glossary people and titled names in English ``text``, in order."""
+def english_people(
+    text: str, glossary: Glossary, loose: list[str] | None = None
+) -> list[NamedPerson]:
+    """Glossary people and titled names in English ``text``, in order; glossary titles
+    that name nobody ("the Minister of ICT said") go to ``loose``."""
     reader = _Reader(text, glossary)
-    hits = person_hits(glossary.find_english(text))
+    found = glossary.find_english(text)
+    hits = person_hits(found)
     spans = _name_spans(reader, hits)
     people = []
     for index, (first, last, hit) in enumerate(spans):
@@ -121,7 +125,27 @@ def english_people(text: str, glossary: Glossary) -> list[NamedPerson]:
                 title_surface=title_surface,
             )
         )
+    if loose is not None:
+        used = [(p.title_surface or "") for p in people]
+        for hit in found:
+            if hit.entry.type == "title" and not any(hit.text in u for u in used):
+                loose.append(hit.entry.canonical)
     return people
+
+
+def title_next_to(text: str, start: int, end: int, glossary: Glossary) -> str | None:
+    """The title the text gives right before or after the name at ``start:end``
+    ("Minister Information and Communications Technology Isa Zarepour", "Zarepour, Iran's
+    Minister of ICT, said"), or None."""
+    reader = _Reader(text, glossary)
+    first = next((i for i, t in enumerate(reader.tokens) if t.start >= start), None)
+    last = next(
+        (i for i in range(len(reader.tokens) - 1, -1, -1) if reader.tokens[i].end <= end), None
+    )
+    if first is None or last is None or last < first:
+        return None
+    tokens = _title_before(reader, first) or _title_after(reader, last, None)
+    return _span(text, tokens) if tokens else None
 
 
 def _span(text: str, tokens: list[_Token]) -> str:

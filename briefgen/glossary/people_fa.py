@@ -125,6 +125,7 @@ class _Title:
     phrases: list[str]
     countries: list[str]
     ambassador_to: str | None = None
+    qualifier: str = ""
 
 
 def _title_at(tokens: list[_Token], i: int) -> _Title | None:
@@ -136,6 +137,12 @@ def _title_at(tokens: list[_Token], i: int) -> _Title | None:
     fillers = {fold_letters(w) for w in lang.words("names", "title_fillers", ["fa"])}
     j = i + size
     while j < len(tokens) and j - i < _MAX_TITLE_WORDS:
+        qualifier = _longest(_table("title_qualifiers"), tokens, j)
+        if qualifier[0]:
+            title.qualifier = qualifier[1]
+            j += qualifier[0]
+            title.end = j
+            continue
         count, code = _country(tokens, j)
         if code:
             if title.countries and tokens[j - 1].text == _AMBASSADOR_IN:
@@ -160,7 +167,8 @@ def _english(title: _Title) -> str:
     """ "Kyrgyz Minister of Digital Development", "Iranian Ambassador to Armenia"."""
     country = next((c for c in title.countries if c != _HOME), None)
     country = country or (title.countries[0] if title.countries else None)
-    words = [demonym_names().get(country, "")] if country else []
+    words = [title.qualifier] if title.qualifier else []
+    words += [demonym_names().get(country, "")] if country else []
     words.append(title.head)
     phrases = list(dict.fromkeys(title.phrases))
     if phrases:
@@ -173,8 +181,11 @@ def _english(title: _Title) -> str:
     return " ".join(w for w in words if w)
 
 
-def persian_people(text: str, language: str, glossary: Glossary) -> list[NamedPerson]:
-    """Glossary people and titled names in Persian or Arabic ``text``, in order."""
+def persian_people(
+    text: str, language: str, glossary: Glossary, loose: list[str] | None = None
+) -> list[NamedPerson]:
+    """Glossary people and titled names in Persian or Arabic ``text``, in order; titles of
+    Iran's officials that name nobody («وزیر ارتباطات در این سفر …») go to ``loose``."""
     tokens = _tokens(text)
     hits = person_hits(glossary.find_persian(text))
     first_token = {t.start: i for i, t in enumerate(tokens)}
@@ -206,6 +217,7 @@ def persian_people(text: str, language: str, glossary: Glossary) -> list[NamedPe
             continue
         english = _title_english(glossary, text, tokens, title)
         surface = text[tokens[title.start].start : tokens[title.end - 1].end]
+        before = len(people)
         # the name before the title: «<name> وزیر …», «<name>، وزیر …»
         k = title.start - 1
         while k >= 0 and tokens[k].text in ("،", ",", "»", '"'):
@@ -230,6 +242,8 @@ def persian_people(text: str, language: str, glossary: Glossary) -> list[NamedPe
                 last += 1
             if last >= len(tokens) or not is_name(tokens[last]):
                 people += _outside(glossary, text, tokens, j, last - 1, title, english, surface)
+        if loose is not None and len(people) == before and not title.countries:
+            loose.append(english)
         i = max(title.end, i + 1)
     people += [_glossary_person(hit, None, None) for hit in hits]  # named without a title
     return sorted(_first_of_each(people), key=lambda p: p.start)
