@@ -32,6 +32,7 @@ PROTECTED_TYPES = ("person", "organization", "place", "other")
 # Apostrophes made plain; hyphens between words as spaces ("Azari-Jahromi" = "Azari Jahromi").
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": " ", "‑": " ", "‒": " ", "-": " "})
 _MAX_PASSES = 4
+_RECENT = 4096  # texts whose hits are kept
 
 
 @functools.lru_cache(maxsize=8192)
@@ -147,11 +148,18 @@ class EnglishMatcher:
 
         self.exact = Matcher(forms)
         self.loose = SkeletonMatcher(forms)
+        self._recent: dict[str, list[Hit]] = {}  # the stages search one sentence often
 
     def find(self, text: str) -> list[Hit]:
         from briefgen.glossary.spelling import merge_hits
 
-        return merge_hits(self.exact.find(text), self.loose.find(text))
+        found = self._recent.get(text)
+        if found is None:
+            found = merge_hits(self.exact.find(text), self.loose.find(text))
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            self._recent[text] = found
+        return list(found)
 
 
 class SourceMatcher(Protocol):
@@ -230,6 +238,10 @@ def normalize_english(glossary: Glossary, text: str) -> tuple[str, list[Hit]]:
 def _without_repeats(text: str, forms: list[str | None]) -> str:
     """ "ECO (ECO)" → "ECO": a spelled-out form made short must not stand before the
     short form in parentheses ("Economic Cooperation Organization (ECO)")."""
+    if "(" not in text:
+        return text
     for form in {f for f in forms if f}:
+        if f"({form}" not in text.replace("( ", "("):
+            continue
         text = re.sub(rf"(?<!\w){re.escape(form)}\s*\(\s*{re.escape(form)}\s*\)", form, text)
     return text
