@@ -178,7 +178,9 @@ def name_key(name: str) -> str:
     if _is_arabic_script(last) and len(last) >= 5 and last.startswith("ال"):
         last = last[2:]  # the Arabic article, which Latin spellings write apart ("Al-Yasiri")
     last = skeleton(last)
-    return NAME_KEY_PREFIX + last if last else ""
+    if len(last) < 2:  # "Wang Yi": too few consonants to mean anyone; the whole name, folded
+        return NAME_KEY_PREFIX + "".join(w.casefold() for w in words)
+    return NAME_KEY_PREFIX + last
 
 
 def keys_may_match(first: str, second: str, minimum: int = 3) -> bool:
@@ -190,3 +192,38 @@ def keys_may_match(first: str, second: str, minimum: int = 3) -> bool:
         return False
     a, b = sorted((first[1:], second[1:]), key=len)
     return len(a) >= minimum and b.endswith(a)
+
+
+_READABLE = {"S": "sh", "C": "ch", "X": "kh", "Z": "zh", "q": "gh"}
+
+
+def romanize(name: str) -> str:
+    """A rough Latin spelling of a Persian or Arabic name («اشکات اورزبیک» → "Ashkat
+    Orzbik"), for a reviewer to correct; Latin names are returned as they are."""
+    if not _is_arabic_script(name):
+        return name
+    words = []
+    for word in fold_letters(name).replace("\u200c", " ").split():
+        out: list[str] = []
+        for index, ch in enumerate(word):
+            if index == 0 and word.startswith("او"):
+                out.append("o")
+            elif index == 1 and word.startswith("او"):
+                continue
+            elif ch == "ا":
+                out.append("a")
+            elif ch == "و":
+                out.append("v" if index == 0 else "u")
+            elif ch == "ی":
+                out.append("y" if index == 0 else "i")
+            elif ch == "ه" and index == len(word) - 1 and index > 0:
+                out.append("eh")
+            elif ch == "ف":
+                out.append("f")
+            else:
+                sound = _PERSIAN_LETTERS.get(ch, "")
+                out.append(_READABLE.get(sound, sound))
+        text = "".join(out)
+        if text:
+            words.append(text[:1].upper() + text[1:])
+    return " ".join(words)
