@@ -178,7 +178,7 @@ def name_key(name: str) -> str:
     if _is_arabic_script(last) and len(last) >= 5 and last.startswith("ال"):
         last = last[2:]  # the Arabic article, which Latin spellings write apart ("Al-Yasiri")
     last = skeleton(last)
-    if len(last) < 2:  # "Wang Yi": too few consonants to mean anyone; the whole name, folded
+    if not last:  # "Wang Yi": no consonant to go by; the whole name, folded
         return NAME_KEY_PREFIX + "".join(w.casefold() for w in words)
     return NAME_KEY_PREFIX + last
 
