@@ -32,18 +32,23 @@ class Sentence:
 class Translation:
     """How an article was machine-translated."""
 
-    engine: str  # e.g. "Argos fa→en"
+    engine: str  # e.g. "Argos fa→en", "Argos ar→en"
     package: str  # package name, e.g. "translate-fa_en"
     version: str
     is_test_model: bool = False
     missing_terms: list[str] = field(default_factory=list)
+    source_language: str = "fa"  # ISO 639 code of the language translated from
 
     @property
     def label(self) -> str:
-        """The marking printed under a translated article."""
+        """The marking printed under a translated article, naming the source language."""
+        from briefgen.translation.languages import language_name
+
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
+        language = language_name(self.source_language)
         return (
-            f"Machine-translated from Persian ({self.engine}, {self.package} {self.version}){test}"
+            f"Machine-translated from {language} ({self.engine}, {self.package} {self.version})"
+            f"{test}"
         )
 
 
