@@ -211,13 +211,10 @@ def install_package_file(
                 replaced = _replaced_packages(package, folder / top, folder, force, path)
                 check_translates(package, path)
                 target = folder / top
+                work.plan(top, remove=[old.path.name for old in replaced if old.path != target])
                 if target.exists():
                     work.set_aside(target)
                 work.put_in_place(staged, target)
-                work.mark_done()
-                for old in replaced:
-                    if old.path != target and old.path.exists():
-                        work.set_aside(old.path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise ModelError(f"corrupt package ({exc})", path) from exc
     except OSError as exc:
@@ -358,7 +355,6 @@ def remove_package(package: InstalledPackage) -> None:
     """Delete an installed package's folder: moved out whole first, then deleted."""
     try:
         with workspace(package.path.parent) as work:
-            work.set_aside(package.path)
-            work.mark_done()
+            work.plan(None, remove=[package.path.name])
     except OSError as exc:
         raise ModelError(f"cannot remove ({exc.strerror or exc})", package.path) from exc

@@ -8,13 +8,14 @@ staging root, a hidden sibling of the packages folder on the same filesystem
 only by ``os.replace`` of complete folders:
 
 1. the package is extracted and checked in ``<work>/package/``;
-2. a package already at the target name moves to ``<work>/previous/``;
-3. the new package moves into place, and ``<work>/done`` is written;
-4. other packages it replaces move to ``<work>/previous/``; the work folder is deleted.
+2. ``<work>/plan.json`` records its folder name and the packages it replaces;
+3. a package already at the target name moves to ``<work>/previous/``;
+4. the new package moves into place (out of ``<work>/package/``);
+5. the packages it replaces move to ``<work>/previous/``; the work folder is deleted.
 
 A killed run leaves at most its work folder, which argostranslate never reads. The
-next install or removal (under the same lock) cleans it up: before ``done``, a previous
-package whose name is free again is moved back; after ``done``, it is deleted.
+next install or removal (under the same lock) finishes it: if the new package is in
+place, step 5 is done; if not, a previous package whose name is free is moved back.
 
 When the packages folder is a mount point (its parent on another filesystem), the
 checked package is copied in as ``.briefgen-incoming-<name>`` and renamed: then, and
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 
 INCOMING_PREFIX = ".briefgen-incoming-"
 LOCK_FILE = "lock"
-DONE_FILE = "done"
+PLAN_FILE = "plan.json"
 
 
 def staging_root(folder: Path) -> Path:
@@ -100,23 +102,49 @@ class Workspace:
             staged = incoming
         os.replace(staged, target)
 
-    def mark_done(self) -> None:
-        """From here on the new state stands: what was set aside is only deleted."""
-        with (self.work / DONE_FILE).open("w") as handle:
+    def plan(self, target: str | None, remove: list[str] | tuple[str, ...] = ()) -> None:
+        """Record, before any change, the folder coming in and the package folders going.
+
+        ``target`` (a folder name, or ``None`` for a removal) counts as in place once its
+        staged copy has left ``<work>/package/``; from then on the folders in ``remove``
+        go (moved out whole, then deleted) when the workspace closes or, after a kill,
+        when the next one opens.
+        """
+        data = {"target": target, "remove": list(remove)}
+        with (self.work / PLAN_FILE).open("w", encoding="utf-8") as handle:
+            json.dump(data, handle)
             handle.flush()
             os.fsync(handle.fileno())
 
 
+def _read_plan(work: Path) -> dict | None:
+    try:
+        data = json.loads((work / PLAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _recover(work: Path, folder: Path) -> None:
-    """Finish a work folder a killed run left behind (see the module docstring)."""
-    done = (work / DONE_FILE).exists()
+    """Finish a work folder, ours or one a killed run left (see the module docstring)."""
+    plan = _read_plan(work)
     previous = work / "previous"
-    if not done and previous.is_dir():
+    target = plan.get("target") if plan else None
+    in_place = plan is not None and (
+        target is None
+        or ((folder / str(target)).is_dir() and not (work / "package" / str(target)).exists())
+    )
+    if in_place and previous.is_dir():
+        for name in plan.get("remove", []):
+            old = folder / str(name)
+            if "/" not in str(name) and old.is_dir() and not old.is_symlink():
+                os.replace(old, previous / old.name)
+    elif previous.is_dir():
         for old in sorted(previous.iterdir()):
-            target = folder / old.name
-            if old.is_dir() and (old / "metadata.json").is_file() and not target.exists():
-                log.warning("restoring %s, set aside by an interrupted install", target)
-                os.replace(old, target)
+            back = folder / old.name
+            if old.is_dir() and (old / "metadata.json").is_file() and not back.exists():
+                log.warning("restoring %s, set aside by an interrupted install", back)
+                os.replace(old, back)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -109,7 +109,7 @@ class ArgosTranslator:
                 self.device = "cpu"
                 return self._load_model(fall_back=False)
             where = " on the GPU" if self.device == "cuda" else ""
-            message = f"the model does not load{where} ({reason})"
+            message = f"model does not load{where} ({reason})"
             raise ModelError(message, self.package.path) from exc
 
     @property
