@@ -307,3 +307,24 @@ def test_remove_moves_the_package_out_whole(no_model: Path, tmp_path: Path) -> N
     assert list(no_model.iterdir()) == []
     assert staged_work(no_model) == []
     assert argos_view(no_model, tmp_path) == []
+
+
+def test_a_packages_folder_on_another_filesystem_gets_the_package_copied_in(
+    no_model: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A mount point as packages folder: staged elsewhere, copied in, renamed."""
+    from briefgen.translation import staging
+
+    monkeypatch.setattr(staging, "_same_filesystem", lambda a, b: False)
+    install_package_file(FA_EN)
+    newer = derive(
+        FA_EN,
+        tmp_path / "newer.argosmodel",
+        metadata={"package_version": "1.1-test"},
+        folder="translate-fa_en-test-1_1",
+    )
+    _, replaced = install_package_file(newer)
+    assert [p.version for p in replaced] == ["1.0-test"]
+    assert [p.name for p in no_model.iterdir()] == ["translate-fa_en-test-1_1"]
+    assert staged_work(no_model) == []
+    assert translates() == FA_ENGLISH

@@ -269,3 +269,12 @@ def test_list_packages_reports_every_pair(no_model: Path) -> None:
         ("ar→en", "bpe"),
         ("fa→en", "sentencepiece"),
     ]
+
+
+def test_arabic_normalization_strips_marks_and_keeps_letters() -> None:
+    from briefgen.text.arabic import normalize_arabic
+
+    assert normalize_arabic("أَكَّدَ  الخـطـيب") == "أكد الخطيب"
+    assert normalize_arabic("ا\u0654كد") == "أكد"  # hamza as a combining mark: composed, kept
+    assert normalize_arabic("وزير الاتصالات ١٥") == "وزير الاتصالات ١٥"  # digits as they are
+    assert normalize_arabic("") == ""

@@ -99,6 +99,7 @@ class Workspace:
             except OSError:
                 shutil.rmtree(incoming, ignore_errors=True)
                 raise
+            shutil.rmtree(staged)  # gone from <work>/package/: "in place" once renamed
             staged = incoming
         os.replace(staged, target)
 
