@@ -94,12 +94,16 @@ def _run(
     glossary: Glossary | None = None,
     translate: bool = True,
     use_cache: bool = True,
-    device: str | None = None,
     progress: Progress | None = None,
 ) -> Run:
     from briefgen.run import Run
 
     settings = settings or Settings()
+    if translate:
+        from briefgen.translation.device import requested_device, resolve_device
+
+        if requested_device(settings.device) == "cuda":
+            resolve_device(settings.device)  # one clear error now, not one per article
     run = Run(
         settings=settings,
         today=today or dt.date.today(),
@@ -107,7 +111,6 @@ def _run(
         glossary=glossary if glossary is not None else load_glossary(settings),
         translate=translate,
         use_cache=use_cache,
-        device=device,
         progress=progress,
     )
     if run.glossary.files:
@@ -146,7 +149,6 @@ def build_brief(
     today: dt.date | None = None,
     translate: bool = True,
     glossary: Glossary | None = None,
-    device: str | None = None,
     progress: Progress | None = None,
 ) -> Brief:
     """Build a brief from the article files and folders in ``paths``.
@@ -165,7 +167,6 @@ def build_brief(
         window=window,
         glossary=glossary,
         translate=translate,
-        device=device,
         progress=progress,
     ) as run:
         articles, skipped = read_articles(Path(p) for p in paths)
@@ -273,7 +274,6 @@ def translate_file(
     *,
     settings: Settings | None = None,
     use_cache: bool = True,
-    device: str | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Article:
@@ -283,7 +283,7 @@ def translate_file(
     from briefgen.stages.translate import needs_translation
 
     article = read_input(source)
-    with _run(settings, today=today, use_cache=use_cache, device=device, progress=progress) as run:
+    with _run(settings, today=today, use_cache=use_cache, progress=progress) as run:
         article = _one(article, run, (*_READING, "has-text"))
         if not needs_translation(article):
             raise InputError(

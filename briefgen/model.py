@@ -28,8 +28,16 @@ LANGUAGE_NAMES = {
 
 
 def language_name(code: str) -> str:
-    """``Persian`` for ``fa``; the code itself for a language without a name here."""
-    return LANGUAGE_NAMES.get(code, code)
+    """``Persian`` for ``fa``; other codes by CLDR's English name; else the code itself."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        from babel import Locale
+
+        name = Locale("en").languages.get(code.replace("-", "_"))
+    except (ImportError, ValueError):
+        name = None
+    return str(name or code)
 
 
 @dataclass
@@ -56,16 +64,16 @@ class Sentence:
 class Translation:
     """How an article was machine-translated."""
 
-    engine: str  # e.g. "Argos fa→en"
+    engine: str  # e.g. "Argos fa→en", "Argos ar→en"
     package: str  # package name, e.g. "translate-fa_en"
     version: str
     is_test_model: bool = False
     missing_terms: list[str] = field(default_factory=list)
-    source_language: str = "fa"
+    source_language: str = "fa"  # ISO 639 code of the language translated from
 
     @property
     def label(self) -> str:
-        """The marking printed under a translated article."""
+        """The marking printed under a translated article, naming the source language."""
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
         language = language_name(self.source_language)
         model = f"{self.engine}, {self.package} {self.version}"

@@ -1,0 +1,27 @@
+"""Arabic text normalization before translation (minimal: marks only).
+
+:func:`normalize_arabic` removes what changes the spelling but not the word: tatweel
+(kashida, «ـ») and the diacritics (harakat, tanwin, shadda, sukun, dagger alif, Quranic
+marks). Letters and digits are left as they are: full Arabic text handling (alif and
+ya variants, digits, sentence splitting) lives elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TATWEEL = "\u0640"
+# Honorific and Quranic signs, harakat/tanwin/shadda/sukun, dagger alif, small high marks.
+_MARKS = re.compile(
+    f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed{TATWEEL}]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_arabic(text: str) -> str:
+    """``text`` in NFC without tatweel or diacritics, runs of spaces made one space."""
+    if not text:
+        return text
+    text = _MARKS.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
