@@ -189,7 +189,7 @@ def main() -> None:
     from briefgen.model import Article
     from briefgen.stages.translate import translate_articles
     from briefgen.text.persian import standard_spacing
-    from briefgen.translation.cache import TranslationCache
+    from briefgen.tm.sqlite import SQLiteMemory
     from briefgen.translation.packages import read_package
     from briefgen.translation.translator import ArgosTranslator
 
@@ -218,7 +218,7 @@ def main() -> None:
     def project_translator(cache_name: str) -> ArgosTranslator:
         return ArgosTranslator(
             package,
-            cache=TranslationCache("bench", TMP / "cache" / cache_name),
+            memory=SQLiteMemory(TMP / "cache" / cache_name),
             max_decoding_length=args.cap,
             threads=args.threads,
         )

@@ -40,6 +40,7 @@ from briefgen.window import describe_window, make_window, window_from_setting
 if TYPE_CHECKING:
     from briefgen.glossary import Glossary
     from briefgen.glossary.review import Review
+    from briefgen.parallel import Backend
     from briefgen.run import Progress, Run
 
 __all__ = [
@@ -95,6 +96,7 @@ def _run(
     translate: bool = True,
     use_cache: bool = True,
     progress: Progress | None = None,
+    backend: Backend | None = None,
 ) -> Run:
     from briefgen.run import Run
 
@@ -112,6 +114,7 @@ def _run(
         translate=translate,
         use_cache=use_cache,
         progress=progress,
+        backend=backend,
     )
     if run.glossary.files:
         run.notes.append(_glossary_note(run.glossary))
@@ -150,6 +153,8 @@ def build_brief(
     translate: bool = True,
     glossary: Glossary | None = None,
     progress: Progress | None = None,
+    dask: str | None = None,
+    dask_workers: int | None = None,
 ) -> Brief:
     """Build a brief from the article files and folders in ``paths``.
 
@@ -158,22 +163,33 @@ def build_brief(
     translated with the installed Argos package of their language (``translate=False``
     keeps them untranslated); without one they are kept, untranslated and marked.
     ``glossary`` defaults to :func:`load_glossary` of ``settings``.
+
+    ``dask``: run the per-article stages and the translation batches on the Dask
+    scheduler at this address, or ``"local"`` for a LocalCluster of ``dask_workers``
+    processes (default ``$BRIEFGEN_WORKERS``, else the cores); the brief is the same.
     """
+    from briefgen.parallel import open_backend
     from briefgen.readers import read_articles
 
-    with _run(
-        settings,
-        today=today,
-        window=window,
-        glossary=glossary,
-        translate=translate,
-        progress=progress,
-    ) as run:
-        articles, skipped = read_articles(Path(p) for p in paths)
-        brief = _brief(run, articles)
-        brief.skipped.extend(skipped)
-        run_pipeline(brief, run)
-        brief.notes.extend(run.notes)
+    backend = open_backend(dask, dask_workers) if dask else None
+    try:
+        with _run(
+            settings,
+            today=today,
+            window=window,
+            glossary=glossary,
+            translate=translate,
+            progress=progress,
+            backend=backend,
+        ) as run:
+            articles, skipped = read_articles(Path(p) for p in paths)
+            brief = _brief(run, articles)
+            brief.skipped.extend(skipped)
+            run_pipeline(brief, run)
+            brief.notes.extend(run.notes)
+    finally:
+        if backend is not None:
+            backend.close()
     return brief
 
 

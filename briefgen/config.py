@@ -48,6 +48,9 @@ class Settings:
     device: str | None = None
     #: CTranslate2 threads per model; ``None``: ``$BRIEFGEN_THREADS``, else the CPU count.
     threads: int | None = None
+    #: The translation memory: ``postgresql://…`` (shared) or ``sqlite:///path``;
+    #: ``None``: ``$BRIEFGEN_TM_URL``, else SQLite in the user cache folder.
+    tm_url: str | None = None
     tuning: Tuning = field(default_factory=default_tuning)
 
     def with_overrides(self, **values: Any) -> Settings:
@@ -130,6 +133,13 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
         raise ConfigError(
             f"device must be one of {', '.join(DEVICES)}, got {values['device']!r}", path
         )
+    if "tm_url" in values:
+        from briefgen.tm import memory_url
+
+        try:
+            memory_url(values["tm_url"])
+        except ConfigError as exc:
+            raise ConfigError(exc.reason, path) from exc
     if "paper" in values and values["paper"].casefold() not in PAPERS:
         raise ConfigError(
             f"paper must be one of {', '.join(PAPERS)}, got {values['paper']!r}", path

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DOMESTIC = "Iran (domestic)"
+#: How the brief marks a sentence whose English an analyst reviewed.
+REVIEWED = "reviewed translation"
 UNDETERMINED = "Other / undetermined"
 
 #: Languages by ISO 639-1 code, as the brief names them.
@@ -46,13 +48,15 @@ class Sentence:
 
     ``text`` is the sentence as the article wrote it; ``english`` the English the brief
     prints for it (its translation, or the English original with canonical names and
-    titles), ``None`` while there is none.
+    titles), ``None`` while there is none. ``reviewed``: the English is a reviewed
+    translation from the translation memory, not the model's.
     """
 
     text: str
     index: int
     paragraph: int = 0
     english: str | None = None
+    reviewed: bool = False
 
     @property
     def shown(self) -> str:
@@ -70,6 +74,7 @@ class Translation:
     is_test_model: bool = False
     missing_terms: list[str] = field(default_factory=list)
     source_language: str = "fa"  # ISO 639 code of the language translated from
+    reviewed: int = 0  # headline and sentences with a reviewed translation
 
     @property
     def label(self) -> str:
@@ -77,7 +82,10 @@ class Translation:
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
         language = language_name(self.source_language)
         model = f"{self.engine}, {self.package} {self.version}"
-        return f"Machine-translated from {language} ({model}){test}"
+        text = f"Machine-translated from {language} ({model}){test}"
+        if self.reviewed:
+            text += f"; {self.reviewed} sentence(s): {REVIEWED}"
+        return text
 
 
 @dataclass
@@ -121,6 +129,7 @@ class Article:
     language: str = "und"
     headline: str = ""  # as the source wrote it
     headline_english: str | None = None  # the English the brief prints, when there is one
+    headline_reviewed: bool = False  # headline_english is a reviewed translation
     outlet: str | None = None
     url: str | None = None
     byline: str | None = None

@@ -1,4 +1,5 @@
-"""Per-article work on every core: a process pool when there is enough work to pay for it.
+"""Per-article work on every core: a process pool when there is enough work to pay for it,
+or a :class:`Backend` that runs it elsewhere (Dask workers, :mod:`briefgen.cluster`).
 
 Sentence splitting (pysbd) and summarizing are pure Python and CPU-bound, so threads do
 not help; processes do. On Linux the pool forks after :func:`warm_up` has loaded the
@@ -17,7 +18,10 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from briefgen.translation.translator import RunnerFactory
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,6 +31,44 @@ MIN_PARALLEL_ITEMS = 24
 MAX_WORKERS = 8
 WORKERS_ENV = "BRIEFGEN_WORKERS"
 _PR_SET_PDEATHSIG = 1
+
+
+class Backend(Protocol):
+    """Somewhere else to run a run's per-article work and translation batches."""
+
+    def map(
+        self,
+        func: Callable[[Any, Any], Any],
+        items: Sequence[Any],
+        context: Any,
+        progress: Callable[[int], None] | None,
+    ) -> list[Any]:
+        """``[func(item, context) for item in items]``, in order."""
+        ...
+
+    @property
+    def batch_runner(self) -> RunnerFactory:
+        """Makes a translator's :data:`~briefgen.translation.translator.BatchRunner`."""
+        ...
+
+    def close(self) -> None:
+        """Let go of the workers."""
+        ...
+
+
+DASK_HINT = "--dask needs Dask: pip install 'briefgen[dask]'"
+
+
+def open_backend(address: str, workers: int | None = None) -> Backend:
+    """A Dask backend on the scheduler at ``address`` ("local": a LocalCluster of
+    ``workers`` processes, default :func:`worker_count`)."""
+    from briefgen.errors import ConfigError
+
+    try:
+        from briefgen.cluster import DaskBackend
+    except ImportError as exc:
+        raise ConfigError(DASK_HINT) from exc
+    return DaskBackend(address, workers=workers)
 
 
 def worker_count(requested: int | None = None) -> int:
@@ -87,13 +129,16 @@ def map_articles(
     context: C,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    backend: Backend | None = None,
 ) -> list[R]:
     """``[func(item, context) for item in items]``, in order, on several processes when
-    it pays.
+    it pays, or on ``backend``.
 
     ``func`` must be a module-level function (it is pickled); ``context`` (the run) goes
     to each worker once, when it starts; ``progress`` gets the number of items done.
     """
+    if backend is not None:
+        return backend.map(func, items, context, progress)
     count = worker_count(workers)
     if count <= 1 or len(items) < MIN_PARALLEL_ITEMS:
         results = []

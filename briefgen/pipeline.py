@@ -140,6 +140,7 @@ def _run_article_steps(brief: Brief, run: Run, batch: Sequence[Step]) -> None:
         [(article, names) for article in brief.articles],
         context=run,
         progress=(lambda done: run.report(label, done, total)) if run.progress else None,
+        backend=run.backend,
     )
     kept: list[Article] = []
     for article, reason in results:

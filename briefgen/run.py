@@ -3,9 +3,10 @@ translators and progress of one run.
 
 A :class:`Run` is made once per command (``briefgen brief``, ``translate``…) by the
 API and handed to each stage with the articles. Translators are loaded on first use,
-one per source language, and closed when the run ends (``with Run(...) as run``).
-The parts workers need (everything but the translators and the progress callback)
-travel to the process pool with the run; see :mod:`briefgen.parallel`.
+one per source language, with the run's translation memory (opened on first use too),
+and closed when the run ends (``with Run(...) as run``). The parts workers need
+(everything but the translators, the memory, the backend and the progress callback)
+travel to the workers with the run; see :mod:`briefgen.parallel`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from briefgen.model import Window
 from briefgen.tuning import Tuning
 
 if TYPE_CHECKING:
+    from briefgen.parallel import Backend
     from briefgen.stages.translate import Translator
+    from briefgen.tm.store import TranslationMemory
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,9 @@ class Run:
         default_factory=dict, compare=False, repr=False
     )
     notes: list[str] = field(default_factory=list)  # what the run report should say
+    #: Where article stages and translation batches run (None: this machine's pool).
+    backend: Backend | None = field(default=None, compare=False, repr=False)
+    _memory: TranslationMemory | None = field(default=None, compare=False, repr=False)
 
     @property
     def tuning(self) -> Tuning:
@@ -55,6 +61,14 @@ class Run:
         """Tell the progress callback, if any."""
         if self.progress is not None:
             self.progress(what, done, total)
+
+    def memory(self) -> TranslationMemory:
+        """The run's translation memory (``tm_url``, ``$BRIEFGEN_TM_URL``, else SQLite)."""
+        if self._memory is None:
+            from briefgen.tm import open_memory
+
+            self._memory = open_memory(self.settings.tm_url)
+        return self._memory
 
     def translator(self, language: str) -> Translator:
         """The loaded X→English translator for ``language`` (loaded once per run).
@@ -70,11 +84,14 @@ class Run:
             from briefgen.translation import load_translator
 
             try:
+                runner = self.backend.batch_runner if self.backend is not None else None
                 cached = load_translator(
                     language,
                     use_cache=self.use_cache,
                     device=self.settings.device,
                     threads=self.settings.threads,
+                    memory=self.memory(),
+                    batch_runner=runner,
                 )
             except Exception as exc:
                 self.translators[language] = exc
@@ -83,12 +100,15 @@ class Run:
         return cached
 
     def close(self) -> None:
-        """Close the translators this run loaded."""
+        """Close the translators and the memory this run opened."""
         for translator in self.translators.values():
             close = getattr(translator, "close", None)
             if close is not None:
                 close()
         self.translators.clear()
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
 
     def __enter__(self) -> Run:
         return self
@@ -97,8 +117,7 @@ class Run:
         self.close()
 
     def __getstate__(self) -> dict[str, Any]:
-        """For the process pool: without translators and the progress callback."""
+        """For the workers: without translators, memory, backend and progress callback."""
         state = dict(self.__dict__)
-        state["translators"] = {}
-        state["progress"] = None
+        state.update(translators={}, progress=None, backend=None, _memory=None)
         return state

@@ -75,20 +75,20 @@ def test_sigkill_mid_run_keeps_the_previous_brief_and_the_cache(
     time.sleep(1.0)
     assert not _processes_reading(big), "workers of a killed run are still running"
 
-    database = cache_dir / "translations.sqlite3"
+    database = cache_dir / "translation-memory.sqlite3"
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     last = _run(["brief", str(big), "-o", str(out), "--until", "2024-05-19", "-q"], env)
     assert last.wait(timeout=300) == 0  # the cache opens and answers after the kills
-    from briefgen.translation.cache import TranslationCache
+    from briefgen.tm.sqlite import SQLiteMemory
 
     with sqlite3.connect(database) as connection:
         model, source, target = connection.execute(
-            "SELECT model, source, target FROM translations LIMIT 1"
+            "SELECT model, source, target FROM segments WHERE kind = 'machine' LIMIT 1"
         ).fetchone()
-    cache = TranslationCache(model, database)
-    assert cache.get_many([source]) == {source: target}
-    cache.close()
+    memory = SQLiteMemory(database)
+    assert memory.machine(("fa", "en"), model, [source]) == {source: target}
+    memory.close()
 
 
 def _processes_reading(folder: Path) -> list[int]:

@@ -224,7 +224,7 @@ def test_a_rerun_translates_nothing_twice(fa_en_model, tmp_path, no_network) -> 
     english = first.translate(sentences)
     first.close()
     assert first.translated_count == len(BODY) + 1  # the repeated sentence once
-    assert (tmp_path / "cache" / "translations.sqlite3").is_file()
+    assert (tmp_path / "cache" / "translation-memory.sqlite3").is_file()
 
     second = load_translator()
     assert second.translate(sentences) == english
@@ -233,39 +233,39 @@ def test_a_rerun_translates_nothing_twice(fa_en_model, tmp_path, no_network) -> 
     assert english == [GOLD[s] for s in sentences]
 
 
-def test_the_cache_survives_a_killed_process(tmp_path) -> None:
+def test_the_memory_survives_a_killed_process(tmp_path) -> None:
     cache_dir = tmp_path / "cache"
     code = (
         "import os, signal\n"
-        "from briefgen.translation.cache import TranslationCache\n"
-        "cache = TranslationCache('m')\n"
-        "cache.put_many({'a': 'A'})\n"
-        "cache.put_many({'b': 'B'})\n"
+        "from briefgen.tm import open_memory\n"
+        "memory = open_memory()\n"
+        "memory.put_machine(('fa', 'en'), 'm', 'pkg 1', {'a': 'A'})\n"
+        "memory.put_machine(('fa', 'en'), 'm', 'pkg 1', {'b': 'B'})\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     env = {**os.environ, "BRIEFGEN_CACHE_DIR": str(cache_dir)}
     done = subprocess.run([sys.executable, "-c", code], env=env, timeout=60)
     assert done.returncode == -signal.SIGKILL
 
-    from briefgen.translation.cache import TranslationCache
+    from briefgen.tm.sqlite import SQLiteMemory
 
-    cache = TranslationCache("m", cache_dir / "translations.sqlite3")
-    assert cache.get_many(["a", "b", "c"]) == {"a": "A", "b": "B"}
-    cache.put_many({"c": "C"})
-    assert len(cache) == 3
-    cache.close()
+    memory = SQLiteMemory(cache_dir / "translation-memory.sqlite3")
+    assert memory.machine(("fa", "en"), "m", ["a", "b", "c"]) == {"a": "A", "b": "B"}
+    memory.put_machine(("fa", "en"), "m", "pkg 1", {"c": "C"})
+    assert len(memory) == 3
+    memory.close()
 
 
-def test_a_damaged_cache_file_is_set_aside(tmp_path) -> None:
-    from briefgen.translation.cache import TranslationCache
+def test_a_damaged_memory_file_is_set_aside(tmp_path) -> None:
+    from briefgen.tm.sqlite import SQLiteMemory
 
-    path = tmp_path / "translations.sqlite3"
+    path = tmp_path / "translation-memory.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    cache = TranslationCache("m", path)
-    cache.put_many({"a": "A"})
-    assert cache.get_many(["a"]) == {"a": "A"}
-    cache.close()
-    assert list(tmp_path.glob("translations.sqlite3.broken-*"))
+    memory = SQLiteMemory(path)
+    memory.put_machine(("fa", "en"), "m", "pkg 1", {"a": "A"})
+    assert memory.machine(("fa", "en"), "m", ["a"]) == {"a": "A"}
+    memory.close()
+    assert list(tmp_path.glob("translation-memory.sqlite3.broken-*"))
 
 
 # --- no model ----------------------------------------------------------------------------

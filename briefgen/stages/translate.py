@@ -1,13 +1,16 @@
 """Translation stage: every non-English article of a run goes to its language's model.
 
 All sentences of one language go to the translator in one call (the translator batches
-and caches them). The English lands beside the source: ``headline_english`` and each
-:class:`~briefgen.model.Sentence`'s ``english``; the source text is kept as it was.
+them and keeps them in the translation memory). The English lands beside the source:
+``headline_english`` and each :class:`~briefgen.model.Sentence`'s ``english``; the
+source text is kept as it was. A sentence with a reviewed translation in the memory gets
+that English, never the model's, and is marked ``reviewed``.
 
 Before translation the glossary protects names (:meth:`Glossary.protect`): a Persian or
 Arabic name is replaced by its canonical English form, which the model copies through;
-terms that do not come out are listed in ``article.translation.missing_terms``. An
-article whose language has no installed model is kept, untranslated and marked.
+terms that do not come out are listed in ``article.translation.missing_terms`` (for a
+reviewed sentence, terms missing from the reviewed English). An article whose language
+has no installed model is kept, untranslated and marked.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ class Translator(Protocol):
 
     def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
         """English for each source sentence, in order."""
+        ...
+
+    def reviewed(self, texts: list[str]) -> list[str | None]:
+        """The reviewed English of each source sentence, or None where there is none."""
         ...
 
     def close(self) -> None:
@@ -93,27 +100,40 @@ def translate_articles(
     *,
     prepare: Prepare | None = None,
 ) -> None:
-    """Translate headline and sentences of every article; the source text stays as it is."""
+    """Translate headline and sentences of every article; the source text stays as it is.
+
+    Reviewed translations from the memory come first; only the other texts go to the model.
+    """
+    originals = [
+        text
+        for article in articles
+        for text in [article.headline, *(s.text for s in article.sentences)]
+    ]
+    reviewed = translator.reviewed(originals)
     texts: list[str] = []
     required: list[list[str]] = []
-    for article in articles:
-        for text in [article.headline, *(s.text for s in article.sentences)]:
-            sent, terms = prepare(text) if prepare is not None else (text, [])
-            texts.append(sent)
-            required.append(list(terms))
-    english = iter(translator.translate(texts, progress=progress))
-    terms_of = iter(required)
+    for text in originals:
+        sent, terms = prepare(text) if prepare is not None else (text, [])
+        texts.append(sent)
+        required.append(list(terms))
+    pending = [i for i, human in enumerate(reviewed) if human is None]
+    machine = translator.translate([texts[i] for i in pending], progress=progress)
+    english: list[str] = [human or "" for human in reviewed]
+    for index, text in zip(pending, machine, strict=True):
+        english[index] = text
+    position = iter(range(len(originals)))
 
-    def take(missing: list[str]) -> str:
-        text, terms = next(english), next(terms_of)
-        missing.extend(t for t in terms if t not in text and t not in missing)
-        return text
+    def take(missing: list[str]) -> tuple[str, bool]:
+        index = next(position)
+        text = english[index]
+        missing.extend(t for t in required[index] if t not in text and t not in missing)
+        return text, reviewed[index] is not None
 
     for article in articles:
         missing: list[str] = []
-        article.headline_english = take(missing)
+        article.headline_english, article.headline_reviewed = take(missing)
         for sentence in article.sentences:
-            sentence.english = take(missing)
+            sentence.english, sentence.reviewed = take(missing)
         info = translator.info
         article.translation = Translation(
             engine=info.engine,
@@ -122,5 +142,6 @@ def translate_articles(
             is_test_model=info.is_test_model,
             missing_terms=missing,
             source_language=info.source_language,
+            reviewed=article.headline_reviewed + sum(s.reviewed for s in article.sentences),
         )
         article.untranslated_reason = None

@@ -5,7 +5,8 @@
 * :mod:`~briefgen.translation.tokenizers`: SentencePiece and BPE, as argostranslate 1.11.
 * :mod:`~briefgen.translation.device`: device (auto/cpu/cuda) and threads.
 * :mod:`~briefgen.translation.languages`: per-language names, normalization, checks.
-* :mod:`~briefgen.translation.cache`: the on-disk cache of sentence translations.
+* :mod:`~briefgen.translation.cache`: the cache folder, and the cache of earlier versions
+  (translations now live in the translation memory, :mod:`briefgen.tm`).
 
 Nothing here touches the network except ``briefgen model install --from-index``.
 """
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING
 from briefgen.errors import ModelMissingError
 
 if TYPE_CHECKING:
-    from briefgen.translation.translator import ArgosTranslator
+    from briefgen.tm.store import TranslationMemory
+    from briefgen.translation.translator import ArgosTranslator, RunnerFactory
 
 
 def install_hint(source: str = "fa") -> str:
@@ -47,12 +49,16 @@ def load_translator(
     use_cache: bool = True,
     device: str | None = None,
     threads: int | None = None,
+    memory: TranslationMemory | None = None,
+    batch_runner: RunnerFactory | None = None,
 ) -> ArgosTranslator:
     """Load the installed ``source``→en package once for this run.
 
     ``device``: "auto" | "cpu" | "cuda" (default ``$ARGOS_DEVICE_TYPE``, else auto: cuda
     when CTranslate2 sees a GPU). ``threads``: CTranslate2 intra-op threads (default
-    ``$BRIEFGEN_THREADS``, else the CPU count; inter-op threads are 1).
+    ``$BRIEFGEN_THREADS``, else the CPU count; inter-op threads are 1). ``memory``: the
+    translation memory (default: the embedded one when ``use_cache``); ``batch_runner``:
+    where the model runs (default: here; given one, the model is not loaded here).
 
     Raises :class:`ModelMissingError` (with :func:`install_hint`) when none is installed,
     :class:`~briefgen.errors.ModelError` when it does not load or "cuda" has no GPU, and
@@ -64,4 +70,12 @@ def load_translator(
     package = find_package(source, "en")
     if package is None:
         raise ModelMissingError(install_hint(source))
-    return ArgosTranslator(package, use_cache=use_cache, device=device, threads=threads)
+    return ArgosTranslator(
+        package,
+        memory=memory,
+        use_cache=use_cache,
+        device=device,
+        threads=threads,
+        batch_runner=batch_runner,
+        load_model=batch_runner is None,
+    )
