@@ -69,12 +69,14 @@ def _register() -> None:
     from briefgen.cli.glossary import glossary
     from briefgen.cli.model import model
     from briefgen.cli.summarize import summarize
+    from briefgen.cli.tm import tm
     from briefgen.cli.translate import translate
 
     main.add_command(brief)
     main.add_command(glossary)
     main.add_command(model)
     main.add_command(summarize)
+    main.add_command(tm)
     main.add_command(translate)
 
 

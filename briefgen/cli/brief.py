@@ -80,6 +80,17 @@ def _formats(
     type=click.IntRange(min=1),
     help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
 )
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Run on the Dask scheduler at ADDRESS, or 'local' for a cluster on this machine "
+    "(needs briefgen[dask]).",
+)
+@click.option(
+    "--dask-workers",
+    type=click.IntRange(min=1),
+    help="Worker processes of --dask local (default: $BRIEFGEN_WORKERS, else the cores).",
+)
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No run report on stderr.")
 def brief(
@@ -99,6 +110,8 @@ def brief(
     sentences: int | None,
     device: str | None,
     threads: int | None,
+    dask: str | None,
+    dask_workers: int | None,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -134,6 +147,8 @@ def brief(
             today=today,
             translate=not no_translate,
             progress=progress,
+            dask=dask,
+            dask_workers=dask_workers,
         )
     written = api.write_brief(result, settings.output_dir, settings.formats)
     if not quiet:

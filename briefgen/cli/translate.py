@@ -27,7 +27,11 @@ from briefgen.errors import ConfigError
     help="Output format (default: from the -o suffix, else txt).",
 )
 @click.option("--bilingual", is_flag=True, help="Pair each source sentence with its English.")
-@click.option("--no-cache", is_flag=True, help="Translate everything again; do not use the cache.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Translate everything again (reviewed translations in the memory still win).",
+)
 @click.option(
     "--config",
     "config_path",

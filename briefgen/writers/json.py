@@ -22,6 +22,7 @@ def translation_to_dict(translation: Translation | None) -> dict[str, Any] | Non
         "version": translation.version,
         "test_model": translation.is_test_model,
         "missing_terms": translation.missing_terms,
+        "reviewed_sentences": translation.reviewed,
     }
 
 
@@ -36,10 +37,12 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "country": article.country,
         "headline": article.shown_headline,
         "headline_source": article.headline if translation else None,
+        "headline_reviewed": article.headline_reviewed,
         "outlet": article.outlet,
         "url": article.url,
         "summary": [s.shown for s in article.summary],
         "summary_source": [s.text for s in article.summary] if translation else None,
+        "summary_reviewed": [s.reviewed for s in article.summary],
         "translation": translation_to_dict(translation),
         "untranslated_reason": article.untranslated_reason,
         "people": [

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from briefgen.files import write_text_atomically
-from briefgen.model import Article, Brief
+from briefgen.model import REVIEWED, Article, Brief
 from briefgen.writers.common import (
     APPENDIX_GLOSSARY,
     APPENDIX_NOT_INCLUDED,
@@ -64,7 +64,8 @@ def _entry(lines: list[str], article: Article, level: int, show_source: bool) ->
     elif article.untranslated_reason:
         lines += [f"**{escape(article.untranslated_reason)}**", ""]
     for sentence in article.summary:
-        lines.append(f"- {escape(sentence.shown)}")
+        mark = f" *({REVIEWED})*" if sentence.reviewed else ""
+        lines.append(f"- {escape(sentence.shown)}{mark}")
         if show_source and article.is_translated:
             lines.append(f"  > {escape(sentence.text)}")
     if article.summary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.shared import RGBColor
 
-from briefgen.model import Article, Brief
+from briefgen.model import REVIEWED, Article, Brief
 from briefgen.writers.common import (
     UNDATED,
     also_reported_text,
@@ -48,7 +48,9 @@ def entry(doc: BriefDocument, article: Article, *, level: int, show_source: bool
     elif article.untranslated_reason:
         doc.paragraph(article.untranslated_reason, style=NOTE, bold=True)
     for sentence in article.summary:
-        doc.paragraph(sentence.shown, style="List Bullet")
+        bullet = doc.paragraph(sentence.shown, style="List Bullet")
+        if sentence.reviewed:
+            add_run(bullet, f" ({REVIEWED})", italic=True)
         if show_source and article.is_translated:
             source = doc.persian(sentence.text, style="List Continue", size=10.5)
             for run in source.runs:
