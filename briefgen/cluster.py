@@ -135,6 +135,8 @@ class DaskBackend:
         self.address = address
         self._cluster = None
         self.local_threads: int | None = None
+        if not log.isEnabledFor(logging.DEBUG):  # Dask's own INFO lines are not the run report
+            logging.getLogger("distributed").setLevel(logging.WARNING)
         try:
             if address == LOCAL:
                 count = worker_count(workers)
@@ -144,6 +146,7 @@ class DaskBackend:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    scheduler_kwargs={"dashboard": False},
                     silence_logs=logging.ERROR,
                 )
                 self.client = Client(self._cluster)

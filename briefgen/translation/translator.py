@@ -15,6 +15,7 @@ The batches run here, or elsewhere through a :data:`BatchRunner` (Dask workers, 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,8 @@ BEAM_SIZE = 4  # as argostranslate
 LENGTH_PENALTY = 0.2  # as argostranslate
 BATCH_SENTENCES = 32  # sentences per CTranslate2 call (and per cache commit)
 MAX_DECODING_LENGTH = 256
+MAX_INPUT_LENGTH = 1024  # CTranslate2's default: longer inputs are truncated
+_POSITIONS = re.compile(r"position encodings are defined for positions >= (\d+)")
 
 
 def engine_name(from_code: str, to_code: str = "en") -> str:
@@ -109,6 +112,8 @@ class ArgosTranslator:
         self.memory = memory
         self.use_cache = use_cache
         self.batch_runner: BatchRunner = batch_runner(self) if batch_runner else self._run_batches
+        #: Source tokens the model reads (a model with fewer position encodings lowers it).
+        self.max_input_length = MAX_INPUT_LENGTH
         self.translated_count = 0  # sentences sent to the model (not from the memory)
         self.reviewed_count = 0  # sentences given a reviewed translation
 
@@ -210,7 +215,22 @@ class ArgosTranslator:
         if self._model is None:
             self._model = self._load_model(self._fall_back)
         prefix = self.package.target_prefix
-        results = self._model.translate_batch(
+        try:
+            results = self._translate_batch(tokens, prefix)
+        except RuntimeError as exc:
+            # A model with learned positions (e.g. the TEST fixtures: 256) reads no more
+            # than that: truncate longer sentences to it, as CTranslate2 does at 1024.
+            limit = _POSITIONS.search(str(exc))
+            if limit is None or int(limit.group(1)) >= self.max_input_length:
+                raise
+            self.max_input_length = int(limit.group(1))
+            log.debug("model reads %d source tokens at most", self.max_input_length)
+            results = self._translate_batch(tokens, prefix)
+        return [self._decode(result.hypotheses[0]) for result in results]
+
+    def _translate_batch(self, tokens: list[list[str]], prefix: str):
+        assert self._model is not None
+        return self._model.translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
             beam_size=self.beam_size,
@@ -218,8 +238,8 @@ class ArgosTranslator:
             replace_unknowns=True,
             max_batch_size=self.batch_size,
             max_decoding_length=self.max_decoding_length,
+            max_input_length=self.max_input_length,
         )
-        return [self._decode(result.hypotheses[0]) for result in results]
 
     def _decode(self, hypothesis: list[str]) -> str:
         prefix = self.package.target_prefix
