@@ -107,3 +107,39 @@ def no_network(monkeypatch) -> list[str]:
         monkeypatch.setattr(socket, name, refuse)
     yield attempts
     assert not attempts, f"network access attempted: {attempts}"
+
+
+# --- PostgreSQL: the server CI started, or a throwaway one; skipped where there is none --
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory):
+    """The URL of a PostgreSQL server: ``$BRIEFGEN_TEST_PG_URL``, else one started here."""
+    import os
+    import tempfile
+
+    pytest.importorskip("psycopg", reason="psycopg is not installed (briefgen[postgres])")
+    from tests.postgres_server import URL_ENV, Server
+
+    if os.environ.get(URL_ENV):
+        yield os.environ[URL_ENV]
+        return
+    # Not under tmp_path: the postgres user must reach it (pytest's folders are 0700).
+    server = Server(Path(tempfile.mkdtemp(prefix="briefgen-pg-")) / "cluster")
+    reason = server.start()
+    if reason is not None:
+        server.stop()
+        pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, request) -> str:
+    """A fresh, empty database on the test server."""
+    import re
+
+    from tests.postgres_server import create_database
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name)[:50].lower()
+    return create_database(postgres_server, name)
