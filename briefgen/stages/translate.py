@@ -8,9 +8,10 @@ that English, never the model's, and is marked ``reviewed``.
 
 Before translation the glossary protects names (:meth:`Glossary.protect`): a Persian or
 Arabic name is replaced by its canonical English form, which the model copies through;
-terms that do not come out are listed in ``article.translation.missing_terms`` (for a
-reviewed sentence, terms missing from the reviewed English). An article whose language
-has no installed model is kept, untranslated and marked.
+terms that do not come out are listed in ``article.translation.missing_terms`` (not
+for a reviewed sentence: the reviewer's English wins over the model's and over the
+check). An article whose language has no installed model is kept, untranslated and
+marked.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def translate_articles(
 ) -> None:
     """Translate headline and sentences of every article; the source text stays as it is.
 
-    Reviewed translations from the memory come first; only the other texts go to the model.
+    Reviewed translations from the memory come first; only the other texts go to the model
+    and have their glossary terms checked.
     """
     originals = [
         text
@@ -125,9 +127,10 @@ def translate_articles(
 
     def take(missing: list[str]) -> tuple[str, bool]:
         index = next(position)
-        text = english[index]
-        missing.extend(t for t in required[index] if t not in text and t not in missing)
-        return text, reviewed[index] is not None
+        text, is_reviewed = english[index], reviewed[index] is not None
+        if not is_reviewed:
+            missing.extend(t for t in required[index] if t not in text and t not in missing)
+        return text, is_reviewed
 
     for article in articles:
         missing: list[str] = []

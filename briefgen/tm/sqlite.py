@@ -28,6 +28,7 @@ from briefgen.translation.cache import LEGACY_FILE, cache_dir, read_legacy_cache
 log = logging.getLogger(__name__)
 
 MEMORY_FILE = "translation-memory.sqlite3"
+BUSY_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS segments (
     source_language TEXT NOT NULL,
@@ -108,7 +109,7 @@ class SQLiteMemory(TranslationMemory):
         return None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
