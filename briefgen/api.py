@@ -33,6 +33,11 @@ from briefgen.glossary.commands import (
 )
 from briefgen.model import Article, Brief, Window, language_name
 from briefgen.summarize.methods import SUMY_METHODS
+from briefgen.tm.commands import (
+    export_translations,
+    import_translations,
+    translation_memory_stats,
+)
 from briefgen.translation import INSTALL_HINT
 from briefgen.translation.commands import install_model, list_models, remove_model
 from briefgen.window import describe_window, make_window, window_from_setting
@@ -42,7 +47,6 @@ if TYPE_CHECKING:
     from briefgen.glossary.review import Review
     from briefgen.parallel import Backend
     from briefgen.run import Progress, Run
-    from briefgen.tm.model import ImportReport, StatRow
 
 __all__ = [
     "INSTALL_HINT",
@@ -352,62 +356,6 @@ def review_glossary(
         review = review_articles(brief.articles, glossary)
     review.notes.extend(notes)
     return review
-
-
-# --- the translation memory -------------------------------------------------------------
-
-
-def import_translations(
-    path: Path | str,
-    *,
-    settings: Settings | None = None,
-    reviewer: str | None = None,
-    accept_unchanged: bool = False,
-    dry_run: bool = False,
-) -> ImportReport:
-    """Add the reviewed translations in a TMX, CSV or bilingual DOCX file to the memory
-    (``settings.tm_url``, else ``$BRIEFGEN_TM_URL``, else the SQLite file).
-
-    Idempotent; a malformed file raises :class:`InputError` naming ``file:line`` and
-    changes nothing. For a bilingual DOCX only corrected rows count, unless
-    ``accept_unchanged``. ``dry_run`` counts without writing.
-    """
-    from briefgen.tm.commands import import_file
-
-    settings = settings or Settings()
-    return import_file(
-        Path(path),
-        url=settings.tm_url,
-        reviewer=reviewer,
-        accept_unchanged=accept_unchanged,
-        dry_run=dry_run,
-    )
-
-
-def export_translations(
-    output: Path | str | None,
-    fmt: str = "tmx",
-    *,
-    settings: Settings | None = None,
-    kind: str = "all",
-) -> int:
-    """Write the memory (``kind``: all, human or machine segments) as TMX 1.4b or CSV to
-    ``output`` (atomically) or standard output (``None``); returns the segment count."""
-    from briefgen.files import atomic_output
-    from briefgen.tm.commands import export_memory
-
-    url = (settings or Settings()).tm_url
-    if output is None:
-        return export_memory(sys.stdout, fmt, url=url, kind=kind)
-    with atomic_output(Path(output), "w") as handle:
-        return export_memory(handle, fmt, url=url, kind=kind)
-
-
-def translation_memory_stats(settings: Settings | None = None) -> tuple[str, list[StatRow]]:
-    """Where the memory is, and its segments counted by pair, kind and origin."""
-    from briefgen.tm.commands import memory_stats
-
-    return memory_stats((settings or Settings()).tm_url)
 
 
 # --- small helpers the commands share ---------------------------------------------------

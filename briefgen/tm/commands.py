@@ -1,14 +1,21 @@
-"""What the ``briefgen tm`` commands do, for :mod:`briefgen.api`: import, export, stats."""
+"""What the ``briefgen tm`` commands do, for :mod:`briefgen.api`: import, export, stats.
+
+The memory is ``settings.tm_url``, else ``$BRIEFGEN_TM_URL``, else the SQLite file.
+"""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from briefgen.errors import ConfigError
 from briefgen.tm import open_memory
 from briefgen.tm.model import HUMAN, MACHINE, ImportReport, Kind, Segment, StatRow
+
+if TYPE_CHECKING:
+    from briefgen.config import Settings
 
 IMPORT_FORMATS = {".tmx": "tmx", ".csv": "csv", ".tsv": "csv", ".docx": "docx"}
 EXPORT_FORMATS = ("tmx", "csv")
@@ -99,3 +106,52 @@ def memory_stats(url: str | None = None) -> tuple[str, list[StatRow]]:
     """Where the memory is, and its segments counted by pair, kind and origin."""
     with open_memory(url, strict=True) as memory:
         return memory.location, memory.stats()
+
+
+# --- the API ---------------------------------------------------------------------------
+
+
+def import_translations(
+    path: Path | str,
+    *,
+    settings: Settings | None = None,
+    reviewer: str | None = None,
+    accept_unchanged: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Add the reviewed translations in a TMX, CSV or bilingual DOCX file to the memory.
+
+    Idempotent; a malformed file raises :class:`~briefgen.errors.InputError` naming
+    ``file:line`` and changes nothing. For a bilingual DOCX only corrected rows count,
+    unless ``accept_unchanged``. ``dry_run`` counts without writing.
+    """
+    return import_file(
+        Path(path),
+        url=settings.tm_url if settings else None,
+        reviewer=reviewer,
+        accept_unchanged=accept_unchanged,
+        dry_run=dry_run,
+    )
+
+
+def export_translations(
+    output: Path | str | None,
+    fmt: str = "tmx",
+    *,
+    settings: Settings | None = None,
+    kind: str = "all",
+) -> int:
+    """Write the memory (``kind``: all, human or machine segments) as TMX 1.4b or CSV to
+    ``output`` (atomically) or standard output (``None``); returns the segment count."""
+    from briefgen.files import atomic_output
+
+    url = settings.tm_url if settings else None
+    if output is None:
+        return export_memory(sys.stdout, fmt, url=url, kind=kind)
+    with atomic_output(Path(output), "w") as handle:
+        return export_memory(handle, fmt, url=url, kind=kind)
+
+
+def translation_memory_stats(settings: Settings | None = None) -> tuple[str, list[StatRow]]:
+    """Where the memory is, and its segments counted by pair, kind and origin."""
+    return memory_stats(settings.tm_url if settings else None)
