@@ -119,3 +119,27 @@ def test_only_corrected_rows_are_imported_and_edited_sources_are_left_out(
     docx.Document().save(str(plain))
     refused = run("tm", "import", str(plain))
     assert refused.exit_code == 2 and f"{plain}:1: not a bilingual DOCX" in refused.output
+
+
+def test_the_glossary_review_reports_no_term_lost_in_a_reviewed_sentence() -> None:
+    from briefgen.api import load_glossary
+    from briefgen.glossary.review import review_articles
+    from briefgen.model import Article, Sentence, Translation
+
+    glossary = load_glossary()
+
+    def article(reviewed: bool) -> Article:
+        source = "عیسی زارع‌پور به مسقط رفت."
+        return Article(
+            source_path=Path(f"a-{reviewed}.txt"),
+            raw_text=source,
+            language="fa",
+            sentences=[
+                Sentence(source, 0, english="The minister went to Muscat.", reviewed=reviewed)
+            ],
+            translation=Translation("Argos fa→en", "translate-fa_en", "1.0"),
+        )
+
+    machine = review_articles([article(False)], glossary)
+    assert [f.entry_id for f in machine.missing] == ["issa-zarepour"]
+    assert review_articles([article(True)], glossary).missing == []

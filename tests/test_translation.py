@@ -114,7 +114,7 @@ def test_json_keeps_each_source_sentence(fa_en_model, persian_file, tmp_path, no
     result = run("translate", str(persian_file), "-o", str(out))
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["headline"] == {"source": HEADLINE, "text": GOLD[HEADLINE]}
+    assert data["headline"] == {"source": HEADLINE, "text": GOLD[HEADLINE], "reviewed": False}
     assert [(s["source"], s["text"]) for s in data["sentences"]] == [(fa, GOLD[fa]) for fa in BODY]
     assert [s["paragraph"] for s in data["sentences"]] == [0, 0, 1]
     assert data["translation"]["test_model"] is True
@@ -129,7 +129,9 @@ def test_docx_bilingual_has_persian_and_english_side_by_side(
     assert result.exit_code == 0, result.output
     document = docx.Document(str(out))
     rows = [tuple(c.text for c in row.cells) for row in document.tables[0].rows]
-    assert rows == [(fa, GOLD[fa]) for fa in [HEADLINE, *BODY]]
+    assert rows[0] == ("Segment", "Persian source", "English (correct here)")
+    assert [row[1:] for row in rows[1:]] == [(fa, GOLD[fa]) for fa in [HEADLINE, *BODY]]
+    assert [row[0].split("\n")[0] for row in rows[1:]] == ["0", "1", "2", "3"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "TEST MODEL" in text and GOLD[HEADLINE] in text
 
