@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import re
+import resource
 import sqlite3
 import sys
 import tempfile
@@ -94,18 +95,23 @@ def _run(name: str, folder: Path, work: Path, env: dict[str, str], cap: int, *op
         *options,
     ]
     before = _segments(Path(env["BRIEFGEN_CACHE_DIR"]))
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, peak = measure(command, env)
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
     data = json.loads(result.read_text())
     data.update(
         name=name,
         wall=wall,
+        cpu=cpu,
         peak_mb=peak,
         segments_before=before,
         segments_after=_segments(Path(env["BRIEFGEN_CACHE_DIR"])),
         brief=str(next(out.glob("*.json"))),
     )
     print(
-        f"{name}: {wall:.1f} s, translate {data['steps'].get('translate', 0):.1f} s, "
+        f"{name}: {wall:.1f} s, CPU {cpu:.1f} s, "
+        f"translate {data['steps'].get('translate', 0):.1f} s, "
         f"{data['segments_after']} segments",
         file=sys.stderr,
     )
@@ -183,22 +189,23 @@ def main() -> None:
 
     needed = runs[0]["segments_after"]
     print(f"\n{args.articles} articles ({persian} Persian), model {args.model}, cap {args.cap}\n")
-    print("| run | wall s | translate s | peak MB | same brief as local |")
-    print("|---|---:|---:|---:|---|")
+    print("| run | wall s | CPU s | translate s | peak MB | same brief as local |")
+    print("|---|---:|---:|---:|---:|---|")
     for item in runs[:3]:
         same = {None: "(reference)", 0: "yes"}.get(item.get("differences"), "**no**")
         print(
-            f"| {item['name']} | {item['wall']:.1f} | {item['steps'].get('translate', 0):.1f}"
-            f" | {item['peak_mb']:.0f} | {same} |"
+            f"| {item['name']} | {item['wall']:.1f} | {item['cpu']:.1f}"
+            f" | {item['steps'].get('translate', 0):.1f} | {item['peak_mb']:.0f} | {same} |"
         )
-    print("\n| rerun | wall s | translate s | segments needed | new segments | hit rate |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("\n| rerun | wall s | CPU s | translate s | segments needed | new | hit rate |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for item in runs[3:]:
         new = item["segments_after"] - item["segments_before"]
         total = item["segments_after"] if item["name"] != "rerun" else needed
         print(
-            f"| {item['name']} | {item['wall']:.1f} | {item['steps'].get('translate', 0):.1f}"
-            f" | {total} | {new} | {100 * (total - new) / total:.1f} % |"
+            f"| {item['name']} | {item['wall']:.1f} | {item['cpu']:.1f}"
+            f" | {item['steps'].get('translate', 0):.1f} | {total} | {new}"
+            f" | {100 * (total - new) / total:.1f} % |"
         )
     results = HERE / "results"
     results.mkdir(exist_ok=True)
@@ -210,6 +217,7 @@ def main() -> None:
             default=str,
         )
     )
+    print(f"load average at the end: {os.getloadavg()}", file=sys.stderr)
     print(f"\n(work folder {work}; results in {target})", file=sys.stderr)
 
 

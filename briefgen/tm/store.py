@@ -178,6 +178,7 @@ class TranslationMemory(ABC):
             for s in segments
         )
         report.duplicates += repeated
+        added = updated = 0
         with self._guard("import"):
             added, updated = self._upsert(rows, count=True)
         report.added += added
@@ -191,10 +192,11 @@ class TranslationMemory(ABC):
             yield from self._rows(kind)
 
     def stats(self) -> list[StatRow]:
-        """Segments by pair, kind and origin."""
+        """Segments by pair, kind and origin (none when the memory failed, not strict)."""
+        rows: list[StatRow] = []
         with self._guard("stats"):
-            return self._stats()
-        return []
+            rows = self._stats()
+        return rows
 
     def __enter__(self) -> TranslationMemory:
         return self
