@@ -42,6 +42,15 @@ def words(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> tuple[st
     return tuple(found)
 
 
+def mapping(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
+    """The ``key`` table of ``kind`` data (name → one text), merged; earlier languages win."""
+    merged: dict[str, str] = {}
+    for code in languages:
+        for name, value in _load(code, kind).get(key, {}).items():
+            merged.setdefault(str(name), str(value))
+    return merged
+
+
 def table(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
     """The ``key`` table of ``kind`` data (name → list), merged over ``languages``."""
     merged: dict[str, dict[str, None]] = {}
