@@ -58,10 +58,7 @@ class WordSet:
             return True
         if not self.arabic_script:
             return False
-        for form in _bare_forms(word):
-            if form in self.exact or form.startswith(self.stems):
-                return True
-        return False
+        return any(f in self.exact or f.startswith(self.stems) for f in _bare_forms(word))
 
 
 def _bare_forms(word: str) -> list[str]:
@@ -70,9 +67,7 @@ def _bare_forms(word: str) -> list[str]:
     if word.startswith(_ARABIC_PROCLITICS) and len(word) > 3:
         forms.append(word[1:])
     for form in list(forms):
-        if form.startswith("ال") and len(form) > 4:
-            forms.append(form[2:])
-        elif form.startswith("لل") and len(form) > 4:
+        if (form.startswith("ال") and len(form) > 4) or (form.startswith("لل") and len(form) > 4):
             forms.append(form[2:])
     return forms
 
@@ -129,7 +124,7 @@ def role_words(language: str) -> RoleWords:
     # Persian and Arabic pages borrow from each other and are told apart less surely than
     # from English: an Arabic-script text is read with both languages' words.
     arabic_script = language in ("fa", "ar")
-    languages = ("fa", "ar") if arabic_script else (language,)
+    languages: tuple[str, ...] = ("fa", "ar") if arabic_script else (language,)
     if language not in lang.LANGUAGES:
         languages = lang.LANGUAGES
 

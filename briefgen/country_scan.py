@@ -41,9 +41,12 @@ from briefgen.gazetteer import HOME, PlaceMention, gazetteer, place_key
 _TOKEN = re.compile(r"['’]s(?!\w)|\w+|[^\w\s]")
 _SENTENCE_END = frozenset(".!?؟;؛:")
 # Punctuation a Persian/Arabic title phrase may hold: «معاون … دیجیتال، نوآوری و …».
-_PHRASE_PUNCTUATION = frozenset("،,()«»\"-–")
+_PHRASE_PUNCTUATION = frozenset('،,()«»"-–')
 _QUOTES = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _MENU_SEPARATORS = frozenset("/|")
+# What may stand between a venue and a place beside it: "in Bucharest, Romania", "in
+# South Korea's capital Seoul", «در ژنو، سوئیس».
+_VENUE_LINKS = frozenset({"'s", "’s", ",", "،", "(", ")"})
 _FORWARD_TITLE_TOKENS = 7  # "South Korea's Science, ICT and Future Planning Minister"
 _BACKWARD_TITLE_TOKENS = 9  # «معاون اول وزارت توسعه دیجیتال، نوآوری و صنعت … قزاقستان»
 _HOME_BEFORE_TITLE_TOKENS = 3  # "Iranian Ambassador to Armenia": Iran's official
@@ -204,10 +207,9 @@ class _Scan:
                 continue
             if word in self.words.official:
                 return True
-            capitalized = word[:1].isupper()
-            if not (capitalized or word in self.words.title_fillers or word in "()&"):
-                if not (word == "," and self.text(k + 1)[:1].isupper()):
-                    return False
+            in_phrase = word[:1].isupper() or word in self.words.title_fillers or word in "()&"
+            if not in_phrase and not (word == "," and self.text(k + 1)[:1].isupper()):
+                return False
             k, steps = k + 1, steps + 1
         return False
 
@@ -224,9 +226,7 @@ class _Scan:
             if self.owner[k] is not None or word in _SENTENCE_END:
                 return False
             if word in self.words.official:
-                return not any(
-                    self.is_home(j) for j in range(k - _HOME_BEFORE_TITLE_TOKENS, k)
-                )
+                return not any(self.is_home(j) for j in range(k - _HOME_BEFORE_TITLE_TOKENS, k))
             capitalized = word[:1].isupper()
             if not (capitalized or word in self.words.title_fillers or word in "(),&"):
                 return False
@@ -261,7 +261,7 @@ class _Scan:
             if owner is not None:
                 return owner < len(self.roles) and self.roles[owner] == VENUE
             word = self.text(k)
-            if word not in self.words.venue_fillers and word not in ("'s", "’s"):
+            if word not in self.words.venue_fillers and word not in _VENUE_LINKS:
                 return word in self.words.venue
             k -= 1
         return False

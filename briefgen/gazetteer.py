@@ -42,7 +42,13 @@ _MIN_CITY_LETTERS = 5  # shorter English time-zone cities ("Wake") are too often
 _SCRIPT_SUFFIX = "(?:ها|های|هایی)?"
 _PLURAL = re.compile("(?:ها|های|هایی)$")
 # Arabic proclitics: «وقطر» "and Qatar", «بجمهورية», «للعراق» (ل + العراق).
-_CLITICS = (("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("ولل", "ال"), ("لل", "ال"))
+_CLITICS: tuple[tuple[str, str], ...] = (
+    ("وال", "ال"),
+    ("بال", "ال"),
+    ("فال", "ال"),
+    ("ولل", "ال"),
+    ("لل", "ال"),
+)
 # Compared text has Persian kaf (see place_key), so «ك» is «ک» here.
 _CLITICS += tuple((c, "") for c in ("وب", "ول", "فب", "فل", "وک", "و", "ف", "ب", "ل", "ک"))
 
@@ -78,9 +84,14 @@ class Gazetteer:
     """Surface forms → countries, with a matcher for English, Persian and Arabic text."""
 
     def __init__(
-        self, surfaces: dict[str, list[str]], names: dict[str, str], lookup: dict[str, str]
+        self,
+        surfaces: dict[str, list[str]],
+        names: dict[str, str],
+        lookup: dict[str, str],
+        cities: frozenset[str] = frozenset(),
     ) -> None:
         self.surfaces = surfaces  # compared surface → codes, most likely first ([] = no place)
+        self.cities = cities  # surfaces that are cities only ("Tehran", «مسقط»)
         self.names = names  # alpha-2 → the analyst's English name
         self._lookup = lookup  # casefolded name, code or surface → alpha-2
         # One small pattern per first word: text is scanned word by word and a pattern is
@@ -162,8 +173,9 @@ def _persian_demonyms(name: str) -> list[str]:
 def _arabic_demonyms(name: str) -> list[str]:
     """«تركيا» → «تركي», «التركي», «التركية», «الأتراك» not; «العراق» → «العراقي»…;
     «السعودية» → «السعودي»; «كندا» → «الكندي». Multi-word names give none."""
-    name = normalize_arabic(name.strip())
-    stem = name[2:] if name.startswith("ال") else name
+    # «ال» is the article only when written with a bare alef: «ألبانيا», «ألمانيا» keep theirs.
+    name = name.strip()
+    stem = normalize_arabic(name[2:] if name.startswith("ال") else name)
     if " " in stem or len(stem) < 3 or stem.endswith("ي"):
         return []
     if stem.endswith("يا") or stem.endswith("يه"):
@@ -198,6 +210,11 @@ class _Builder:
     def block(self, surface: str) -> None:
         """A phrase that names no place (matched so that its words are not one)."""
         self.kinds[place_key(surface)] = {}
+
+    def cities(self) -> frozenset[str]:
+        return frozenset(
+            k for k, codes in self.kinds.items() if codes and min(codes.values()) == CITY
+        )
 
     def surfaces(self) -> dict[str, list[str]]:
         return {
@@ -274,7 +291,12 @@ def gazetteer() -> Gazetteer:
                 build.add(alt, code, ALTERNATIVE)
         build.add(details.get("capital"), code, CITY)
         city_zones = zones.get(code, [])
-        for zone in city_zones if len(city_zones) <= _MAX_ZONES_FOR_CITIES else []:
+        if len(city_zones) > _MAX_ZONES_FOR_CITIES:  # the capital's zone only (Moscow)
+            capital = details.get("capital") or ""
+            city_zones = [
+                z for z in city_zones if z.rsplit("/", 1)[-1].replace("_", " ") == capital
+            ]
+        for zone in city_zones:
             for locale in (english, persian, arabic):
                 city = get_timezone_location(zone, locale=locale, return_city=True)
                 if len(city) >= _MIN_CITY_LETTERS or locale is not english:
@@ -297,4 +319,4 @@ def gazetteer() -> Gazetteer:
     for key, codes in surfaces.items():
         if codes:
             lookup.setdefault(key.casefold(), codes[0])
-    return Gazetteer(surfaces, names, lookup)
+    return Gazetteer(surfaces, names, lookup, build.cities())
