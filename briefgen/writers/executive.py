@@ -105,8 +105,8 @@ def stands_alone(sentence: str) -> bool:
     text = sentence.strip()
     if not text or text[0] in _QUOTES:
         return False
-    if text.rstrip(".!?").endswith(_CLOSING_QUOTES) and not any(q in text for q in _OPENING_QUOTES):
-        return False  # the end of a quotation that began in an earlier sentence
+    if _quote_began_before(text):
+        return False
     folded = " ".join(text.casefold().split())
     forms = [folded]
     if folded.startswith("و") and len(folded.split()[0]) > 2:  # Arabic «و» "and" + word
@@ -118,6 +118,16 @@ def stands_alone(sentence: str) -> bool:
     )
 
 
+def _quote_began_before(text: str) -> bool:
+    """Whether ``text`` closes a quotation it did not open («…» and “…”, or an odd
+    number of straight quotes): it is the end of a quotation begun in an earlier sentence."""
+    for opening, closing in (("“", "”"), ("«", "»")):
+        close = text.find(closing)
+        if close >= 0 and not 0 <= text.find(opening) < close:
+            return True
+    return text.count('"') % 2 == 1
+
+
 @functools.cache
 def _dangling_openers() -> tuple[str, ...]:
     return tuple(w.casefold() for w in lang.words("front", "dangling_openers"))
@@ -126,15 +136,14 @@ def _dangling_openers() -> tuple[str, ...]:
 def drop_dateline(text: str) -> str:
     """``text`` without an opening dateline or agency credit (capitalized again)."""
     text = " ".join(text.split())
-    city = _CITY_COMMA.match(text)
-    if city and _is_city(city.group(1)) and not _is_place_name(text[city.end() :].split()[0]):
-        return text[city.end() :]
     for pattern in _DATELINES:
         match = pattern.match(text)
         rest = text[match.end() :] if match else ""
         if match and len(rest.split()) >= 4:
-            text = rest[:1].upper() + rest[1:]
-            break
+            return rest[:1].upper() + rest[1:]
+    city = _CITY_COMMA.match(text)
+    if city and _is_city(city.group(1)) and not _is_place_name(text[city.end() :].split()[0]):
+        return text[city.end() :]
     return text
 
 
