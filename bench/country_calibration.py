@@ -55,9 +55,7 @@ def main() -> int:
     from briefgen.tuning import default_tuning
 
     labels = load_labels(corpus)
-    articles = {
-        name: analyse_article(read_article(corpus / "articles" / name)) for name in labels
-    }
+    articles = {name: analyse_article(read_article(corpus / "articles" / name)) for name in labels}
     default = default_tuning().country
 
     def misses(**values: float) -> list[str]:
@@ -76,7 +74,7 @@ def main() -> int:
         return f"| {label} | {total - len(wrong)} | {', '.join(wrong) or '–'} |"
 
     print(f"Defaults: {dataclasses.asdict(default)}\n")
-    print("| run | right (of %d) | missed |\n|---|---:|---|" % total)
+    print(f"| run | right (of {total}) | missed |\n|---|---:|---|")
     print(row("defaults", misses()))
     print(row("roles off", misses(**ROLES_OFF)))
     for weight, values in SWEEPS.items():

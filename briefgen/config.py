@@ -20,6 +20,7 @@ from briefgen.tuning import Tuning, default_tuning, load_tuning
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md")
 PAPERS = ("a4", "letter")
+DEVICES = ("auto", "cpu", "cuda")
 #: A folder of this name in the working folder adds its glossary files to the shipped one.
 LOCAL_GLOSSARY_FOLDER = Path("glossaries")
 
@@ -46,6 +47,11 @@ class Settings:
     glossaries: tuple[Path, ...] | None = None
     #: Use the glossary shipped with briefgen (set false to use only ``glossaries``).
     shipped_glossary: bool = True
+    #: Where translation models run: "auto" (a GPU when CTranslate2 sees one), "cpu" or
+    #: "cuda"; ``None``: ``$ARGOS_DEVICE_TYPE``, else auto.
+    device: str | None = None
+    #: CTranslate2 threads per model; ``None``: ``$BRIEFGEN_THREADS``, else the CPU count.
+    threads: int | None = None
     tuning: Tuning = field(default_factory=default_tuning)
 
     def with_overrides(self, **values: Any) -> Settings:
@@ -124,6 +130,10 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
             window_from_setting(values["window"])
         except ConfigError as exc:
             raise ConfigError(exc.reason, path) from exc
+    if "device" in values and values["device"] not in DEVICES:
+        raise ConfigError(
+            f"device must be one of {', '.join(DEVICES)}, got {values['device']!r}", path
+        )
     if "paper" in values and values["paper"].casefold() not in PAPERS:
         raise ConfigError(
             f"paper must be one of {', '.join(PAPERS)}, got {values['paper']!r}", path

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefgen import lang
-from briefgen.text.arabic import normalize_arabic
+from briefgen.text.arabic import fold_arabic
 from briefgen.text.persian import ZWNJ, has_arabic_script, normalize_persian
 
 HOME = "IR"
@@ -56,7 +56,7 @@ _CLITICS += tuple((c, "") for c in ("وب", "ول", "فب", "فل", "وک", "و"
 def place_key(text: str) -> str:
     """``text`` as the gazetteer compares it: Arabic and Persian letter variants folded
     (alef, yeh, kaf, teh marbuta), diacritics, tatweel and ZWNJ removed, digits ASCII."""
-    return normalize_persian(normalize_arabic(text)).replace(ZWNJ, "")
+    return normalize_persian(fold_arabic(text)).replace(ZWNJ, "")
 
 
 def extra_names() -> dict[str, tuple[str, ...]]:
@@ -175,7 +175,7 @@ def _arabic_demonyms(name: str) -> list[str]:
     «السعودية» → «السعودي»; «كندا» → «الكندي». Multi-word names give none."""
     # «ال» is the article only when written with a bare alef: «ألبانيا», «ألمانيا» keep theirs.
     name = name.strip()
-    stem = normalize_arabic(name[2:] if name.startswith("ال") else name)
+    stem = fold_arabic(name[2:] if name.startswith("ال") else name)
     if " " in stem or len(stem) < 3 or stem.endswith("ي"):
         return []
     if stem.endswith("يا") or stem.endswith("يه"):
