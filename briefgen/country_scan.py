@@ -197,7 +197,7 @@ class _Scan:
 
     def title_after(self, b: int) -> bool:
         """English: "the Turkish minister", "South Korea's Science and ICT Minister"."""
-        k, steps = b, 0
+        k, steps, cases = b, 0, set()
         while k < len(self.tokens) and steps < _FORWARD_TITLE_TOKENS:
             word = self.text(k)
             if self.owner[k] is not None:
@@ -207,11 +207,24 @@ class _Scan:
                 continue
             if word in self.words.official:
                 return True
-            in_phrase = word[:1].isupper() or word in self.words.title_fillers or word in "()&"
-            if not in_phrase and not (word == "," and self.text(k + 1)[:1].isupper()):
+            if not self.in_english_phrase(word, self.text(k + 1)):
+                return False
+            if word[:1].isalpha() and word not in self.words.title_fillers:
+                cases.add(word[:1].isupper())
+            if len(cases) > 1:  # "Baku and met ITU officials": two phrases, not one
                 return False
             k, steps = k + 1, steps + 1
         return False
+
+    def in_english_phrase(self, word: str, following: str) -> bool:
+        """Whether ``word`` may stand inside an English title phrase: a word that is no
+        chain breaker ("Science", "digital", "and"), brackets, a comma before a
+        capitalized word ("Science, ICT and Future Planning Minister")."""
+        if word == ",":
+            return following[:1].isupper()
+        if word in "()&" or word in self.words.title_fillers:
+            return True
+        return word[:1].isalnum() and word.casefold() not in self.words.chain_breakers
 
     def title_linked(self, a: int) -> bool:
         """English: "Minister of Communications and Digital Technologies of South Africa"."""
@@ -220,15 +233,18 @@ class _Scan:
             k -= 1
         if self.text(k) not in self.words.title_links:
             return False
+        # "of" ends a title phrase ("Minister of Transport … of Azerbaijan"); "from" and
+        # "to" follow the title itself ("a delegation from Russia", "envoy to Iraq"), not
+        # a verb ("back from Dubai").
+        reach = _FORWARD_TITLE_TOKENS + 2 if self.text(k).casefold() == "of" else 1
         k, steps = k - 1, 0
-        while k >= 0 and steps < _FORWARD_TITLE_TOKENS + 2:
+        while k >= 0 and steps < reach:
             word = self.text(k)
             if self.owner[k] is not None or word in _SENTENCE_END:
                 return False
             if word in self.words.official:
                 return not any(self.is_home(j) for j in range(k - _HOME_BEFORE_TITLE_TOKENS, k))
-            capitalized = word[:1].isupper()
-            if not (capitalized or word in self.words.title_fillers or word in "(),&"):
+            if not self.in_english_phrase(word, self.text(k + 1)):
                 return False
             k, steps = k - 1, steps + 1
         return False

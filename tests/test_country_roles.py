@@ -117,6 +117,22 @@ DOMESTIC_STORIES = [
         id="ar-organisation-and-venue",
     ),
     pytest.param(
+        "Commission chief invites minister to Astana meeting\nIn a phone call, the ESCAP "
+        "executive secretary invited the minister to the ministerial conference to be held in "
+        "Astana, Kazakhstan, next month.",
+        id="en-an-invitation-to-a-conference-abroad",
+    ),
+    pytest.param(
+        "Minister back from Geneva\nThe minister, back from the WSIS Forum in Geneva, said "
+        "Iran's e-government plan had won a prize.",
+        id="en-back-from-the-venue",
+    ),
+    pytest.param(
+        "وزیر ارتباطات وارد باکو شد\nوزیر ارتباطات برای شرکت در کنفرانس جهانی توسعه مخابرات "
+        "اتحادیه بین‌المللی مخابرات وارد باکو شد.",
+        id="fa-arrived-at-the-venue",
+    ),
+    pytest.param(
         "Four-country ICT meeting in Tehran\nTelecom chiefs of Iran, Russia, Turkey and "
         "Azerbaijan met in Tehran in a quadrilateral meeting on transit. The Russian, Turkish "
         "and Azerbaijani officials signed a joint statement.",
@@ -128,6 +144,12 @@ DOMESTIC_STORIES = [
 @pytest.mark.parametrize("text", DOMESTIC_STORIES)
 def test_a_venue_or_organisation_alone_is_domestic(text: str) -> None:
     assert country(text) == DOMESTIC
+
+
+def test_a_travel_verb_is_no_title_phrase() -> None:
+    assert roles("وزیر ارتباطات امروز راهی ترکیه شد", "fa", event=False) == [("TR", MENTION)]
+    assert ("AZ", VENUE) in roles("وصل وزير الاتصالات الإيراني إلى باكو", "ar")
+    assert roles("Deputy minister back from Dubai", "en", event=False) == [("AE", MENTION)]
 
 
 def test_a_bilateral_visit_without_an_event_goes_to_the_host() -> None:
