@@ -233,9 +233,8 @@ class _Scan:
             k -= 1
         if self.text(k) not in self.words.title_links:
             return False
-        # "of" ends a title phrase ("Minister of Transport … of Azerbaijan"); "from" and
-        # "to" follow the title itself ("a delegation from Russia", "envoy to Iraq"), not
-        # a verb ("back from Dubai").
+        # "of" ends a title phrase ("Minister of Transport … of Azerbaijan"); "from"
+        # follows the title itself ("a delegation from Russia"), not a verb ("back from").
         reach = _FORWARD_TITLE_TOKENS + 2 if self.text(k).casefold() == "of" else 1
         k, steps = k - 1, 0
         while k >= 0 and steps < reach:
