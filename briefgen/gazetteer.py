@@ -39,8 +39,9 @@ _MAX_ZONES_FOR_CITIES = 3  # countries with more time zones contribute only thei
 _WORD = re.compile(r"\w+")
 _MIN_CITY_LETTERS = 5  # shorter English time-zone cities ("Wake") are too often plain words
 # Persian plural and Arabic-script suffixes a surface may carry: «چینی‌ها», «روس‌ها».
-_SCRIPT_SUFFIX = "(?:ها|های|هایی)?"
+_SCRIPT_SUFFIXES = ("هایی", "های", "ها")
 _PLURAL = re.compile("(?:ها|های|هایی)$")
+_WORD_CHAR = re.compile(r"\w")
 # Arabic proclitics: «وقطر» "and Qatar", «بجمهورية», «للعراق» (ل + العراق).
 _CLITICS: tuple[tuple[str, str], ...] = (
     ("وال", "ال"),
@@ -94,13 +95,16 @@ class Gazetteer:
         self.cities = cities  # surfaces that are cities only ("Tehran", «مسقط»)
         self.names = names  # alpha-2 → the analyst's English name
         self._lookup = lookup  # casefolded name, code or surface → alpha-2
-        # One small pattern per first word: text is scanned word by word and a pattern is
-        # tried only where a word can start a surface (far faster than one huge regex).
+        # The surfaces by first word, longest first: text is scanned word by word and
+        # surfaces are tried only where a word can start one (far faster than one regex).
         by_first: dict[str, list[str]] = defaultdict(list)
         for surface in surfaces:
             if first := _WORD.match(surface):
                 by_first[first.group(0)].append(surface)
-        self._by_first = {word: _pattern(group) for word, group in by_first.items()}
+        self._by_first = {
+            word: _Surfaces(sorted(group, key=len, reverse=True))
+            for word, group in by_first.items()
+        }
 
     def find(self, text: str, *, compared: bool = False) -> list[PlaceMention]:
         """Every country mention in ``text``, in order; offsets are in ``place_key(text)``
@@ -123,9 +127,9 @@ class Gazetteer:
 
     def _match(self, text: str, start: int, word: str) -> tuple[str, int] | None:
         """(surface, end) of the surface starting at ``start``, Arabic proclitics allowed."""
-        pattern = self._by_first.get(word) or self._by_first.get(_PLURAL.sub("", word))
-        if pattern and (match := pattern.match(text, start)):
-            return match.group("s"), match.end()
+        group = self._by_first.get(word) or self._by_first.get(_PLURAL.sub("", word))
+        if group and (found := group.match(text, start)):
+            return found
         if not has_arabic_script(word):
             return None
         for clitic, restored in _CLITICS:
@@ -134,9 +138,9 @@ class Gazetteer:
                 continue
             candidate = restored + text[start + len(clitic) : start + len(clitic) + 80]
             first = _WORD.match(candidate)
-            pattern = self._by_first.get(first.group(0)) if first else None
-            if pattern and (match := pattern.match(candidate)):
-                return match.group("s"), start + len(clitic) - len(restored) + match.end()
+            group = self._by_first.get(first.group(0)) if first else None
+            if group and (found := group.match(candidate, 0)):
+                return found[0], start + len(clitic) - len(restored) + found[1]
         return None
 
     def name(self, code: str, overrides: Mapping[str, str] | None = None) -> str:
@@ -153,10 +157,30 @@ class Gazetteer:
         return self._lookup.get(text.casefold()) or self._lookup.get(place_key(text))
 
 
-def _pattern(surfaces: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(surfaces, key=len, reverse=True)))
-    suffix = _SCRIPT_SUFFIX if any(has_arabic_script(s) for s in surfaces) else ""
-    return re.compile(f"(?P<s>{alternatives}){suffix}(?!\\w)")
+class _Surfaces:
+    """The surfaces that start with one word, longest first, matched at a position and
+    ending at a word boundary (Persian plural suffixes allowed after Arabic script)."""
+
+    def __init__(self, surfaces: list[str]) -> None:
+        self.surfaces = surfaces
+        self.suffixes = _SCRIPT_SUFFIXES if any(has_arabic_script(s) for s in surfaces) else ()
+
+    def match(self, text: str, start: int) -> tuple[str, int] | None:
+        """(surface, end) of the longest surface at ``start``, or ``None``."""
+        for surface in self.surfaces:
+            if not text.startswith(surface, start):
+                continue
+            end = start + len(surface)
+            for suffix in self.suffixes:
+                if text.startswith(suffix, end) and _boundary(text, end + len(suffix)):
+                    return surface, end + len(suffix)
+            if _boundary(text, end):
+                return surface, end
+        return None
+
+
+def _boundary(text: str, index: int) -> bool:
+    return index >= len(text) or not _WORD_CHAR.match(text, index)
 
 
 def _persian_demonyms(name: str) -> list[str]:
