@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from briefgen.errors import ConfigError, ModelError
@@ -41,6 +42,11 @@ log = logging.getLogger(__name__)
 
 LOCAL = "local"
 PLUGIN = "briefgen-models"
+#: Environment Dask's nanny sets in new workers by default, which triples CTranslate2's
+#: CPU time (measured: BENCHMARKS.md): a fixed malloc trim threshold (glibc then returns
+#: and re-faults the decoder's buffers at every batch) and one OpenMP thread. Unset for a
+#: LocalCluster; workers of another cluster should be started without them too.
+UNSET_WORKER_ENV = ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 #: Articles per task: enough to pay for a task's overhead, small enough to balance.
 MAX_CHUNK = 32
 CONNECT_TIMEOUT = "30s"
@@ -141,14 +147,18 @@ class DaskBackend:
             if address == LOCAL:
                 count = worker_count(workers)
                 self.local_threads = max(1, (os.cpu_count() or 1) // count)
-                self._cluster = LocalCluster(
-                    n_workers=count,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    scheduler_kwargs={"dashboard": False},
-                    silence_logs=logging.ERROR,
-                )
+                unset = {
+                    f"distributed.nanny.pre-spawn-environ.{name}": None for name in UNSET_WORKER_ENV
+                }
+                with dask.config.set(unset):
+                    self._cluster = LocalCluster(
+                        n_workers=count,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        scheduler_kwargs={"dashboard": False},
+                        silence_logs=logging.ERROR,
+                    )
                 self.client = Client(self._cluster)
             else:
                 self.client = Client(address, timeout=CONNECT_TIMEOUT)
