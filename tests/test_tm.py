@@ -201,6 +201,25 @@ def test_an_exported_tmx_reads_back_in_translate_toolkit(memory_dir: Path, tmp_p
     )
 
 
+def test_an_export_to_a_reader_that_stops_early_ends_quietly(memory_dir: Path) -> None:
+    """``briefgen tm export | head``: no traceback and no internal error."""
+    import subprocess
+    import sys
+
+    with SQLiteMemory(memory_dir / "translation-memory.sqlite3") as memory:
+        sentences = {f"جمله شماره {n}": f"Sentence number {n}." for n in range(3000)}
+        memory.put_machine(PAIR, "m1", "translate-fa_en 1.5", sentences)
+    command = [sys.executable, "-m", "briefgen", "tm", "export", "--format", "csv"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(200)
+    process.stdout.close()  # the reader leaves, as head does
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 4, error
+    assert first.startswith(b'"source_language"')
+    assert error == ""
+
+
 # --- CSV -----------------------------------------------------------------------------------
 
 

@@ -8,12 +8,13 @@ documented in :mod:`briefgen.errors`; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
 
 from briefgen import __version__
-from briefgen.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, BriefgenError
+from briefgen.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OUTPUT, BriefgenError
 
 
 class BriefgenGroup(click.Group):
@@ -30,6 +31,11 @@ class BriefgenGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("briefgen: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader of standard output left (`briefgen tm export | head`): stop
+            # quietly, and keep Python's final flush from failing on the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_OUTPUT)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
