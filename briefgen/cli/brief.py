@@ -11,9 +11,10 @@ import click
 
 from briefgen import api
 from briefgen.api import Article, Brief, language_name
+from briefgen.cli.output import message
 from briefgen.cli.progress import progress_reporter
 from briefgen.config import FORMATS, load_settings
-from briefgen.errors import EXIT_STRICT
+from briefgen.errors import EXIT_STRICT, NoInputError
 
 
 def _formats(
@@ -71,6 +72,11 @@ def _formats(
 @click.option("--words", type=click.IntRange(min=10), help="Summary length in words.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a brief on disk even when it changed since briefgen wrote it (edited).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No run report on stderr.")
 def brief(
     paths: tuple[Path, ...],
@@ -88,12 +94,15 @@ def brief(
     words: int | None,
     sentences: int | None,
     strict: bool,
+    force: bool,
     quiet: bool,
 ) -> None:
     """Write a dated brief from article files and folders (default: seeds/).
 
     The brief is named after the last day of the window, or today:
-    output/brief-YYYY-MM-DD.docx (and .json / .md with --format).
+    output/brief-YYYY-MM-DD.docx (and .json / .md with --format). Nothing is written
+    when an input path does not exist or no input file can be read (exit 2), and a
+    brief edited since briefgen wrote it is kept as it is (exit 4; --force replaces it).
     """
     settings = load_settings(config_path).with_overrides(
         title=title,
@@ -112,16 +121,22 @@ def brief(
     else:
         window = api.window_from_setting(settings.window, today)
     inputs = paths or (Path("seeds"),)
-    with progress_reporter(quiet) as progress:
-        result = api.build_brief(
-            inputs,
-            settings=settings,
-            window=window,
-            today=today,
-            translate=not no_translate,
-            progress=progress,
-        )
-    written = api.write_brief(result, settings.output_dir, settings.formats)
+    try:
+        with progress_reporter(quiet) as progress:
+            result = api.build_brief(
+                inputs,
+                settings=settings,
+                window=window,
+                today=today,
+                translate=not no_translate,
+                progress=progress,
+            )
+    except NoInputError as exc:
+        if not quiet:
+            for item in exc.skipped:
+                message(f"  skipped {item.path}: {item.reason}")
+        raise
+    written = api.write_brief(result, settings.output_dir, settings.formats, force=force)
     if not quiet:
         _report(result, written)
     if strict and result.skipped:
@@ -137,7 +152,7 @@ def _by_language(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]
 
 def _report(result: Brief, written: list[Path]) -> None:
     def echo(text: str = "") -> None:
-        click.echo(text, err=True)
+        message(text, one_line=True)
 
     total = len(result.articles)
     merged = sum(len(a.also_reported_by) for a in result.articles)

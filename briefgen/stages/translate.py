@@ -12,7 +12,9 @@ article whose language has no installed model is kept, untranslated and marked.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
@@ -93,27 +95,65 @@ def translate_articles(
     *,
     prepare: Prepare | None = None,
 ) -> None:
-    """Translate headline and sentences of every article; the source text stays as it is."""
+    """Translate headline and sentences of every article; the source text stays as it is.
+
+    All articles go to the model in one call; if that fails, each article alone, and an
+    article the model fails on is kept untranslated with the reason (one bad article
+    never costs the others their translation, or the brief).
+    """
+    count = token_counter(translator)
+    try:
+        _translate(articles, translator, progress, prepare, count)
+        return
+    except Exception as exc:  # the model failed on something: find what, article by article
+        log.warning("translation failed (%s); retrying article by article", exc)
+    for article in articles:
+        try:
+            _translate([article], translator, None, prepare, count)
+        except Exception as exc:
+            log.debug("translation failed on %s", article.source_path, exc_info=True)
+            article.untranslated_reason = (
+                f"Not translated: the model failed on this article ({type(exc).__name__}: {exc})"
+            )
+
+
+def _translate(
+    articles: list[Article],
+    translator: Translator,
+    progress: Progress | None,
+    prepare: Prepare | None,
+    count: Callable[[str], int],
+) -> None:
+    pieces: list[int] = []  # how many model inputs each text became
     texts: list[str] = []
     required: list[list[str]] = []
     for article in articles:
         for text in [article.headline, *(s.text for s in article.sentences)]:
             sent, terms = prepare(text) if prepare is not None else (text, [])
-            texts.append(sent)
+            parts = split_for_model(sent, count)
+            pieces.append(len(parts))
+            texts.extend(parts)
             required.append(list(terms))
-    english = iter(translator.translate(texts, progress=progress))
+    translated = translator.translate(texts, progress=progress)
+    if len(translated) != len(texts):
+        raise ModelError(f"the model gave {len(translated)} translations for {len(texts)} texts")
+    english = iter(translated)
+    sizes = iter(pieces)
     terms_of = iter(required)
 
     def take(missing: list[str]) -> str:
-        text, terms = next(english), next(terms_of)
+        text = " ".join(t for t in (next(english) for _ in range(next(sizes))) if t)
+        terms = next(terms_of)
         missing.extend(t for t in terms if t not in text and t not in missing)
         return text
 
     for article in articles:
         missing: list[str] = []
-        article.headline_english = take(missing)
-        for sentence in article.sentences:
-            sentence.english = take(missing)
+        headline = take(missing)
+        sentences = [take(missing) for _ in article.sentences]
+        article.headline_english = headline
+        for sentence, text in zip(article.sentences, sentences, strict=True):
+            sentence.english = text
         info = translator.info
         article.translation = Translation(
             engine=info.engine,
@@ -124,3 +164,74 @@ def translate_articles(
             source_language=info.source_language,
         )
         article.untranslated_reason = None
+
+
+# --- overlong sentences -------------------------------------------------------------------
+
+#: Tokens one input to the model may hold. Argos's CTranslate2 models have 256 positions
+#: and fail past them ("No position encodings are defined for positions >= 256"); the
+#: target prefix and end marks take a few, and long inputs translate badly anyway.
+MAX_MODEL_TOKENS = 200
+# Where a long sentence may be cut first: after a clause mark, before the next word.
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:،؛.!?؟…])\s+")
+
+
+def token_counter(translator: Translator) -> Callable[[str], int]:
+    """How many tokens a text is for ``translator``'s model: its SentencePiece tokenizer
+    when the package has one, else the number of characters (never fewer than tokens)."""
+    package = getattr(translator, "package", None)
+    model_file = getattr(package, "path", None)
+    if model_file is not None:
+        tokenizer = _tokenizer(str(model_file))
+        if tokenizer is not None:
+            return lambda text: len(tokenizer.encode(text))
+    return len
+
+
+@functools.lru_cache(maxsize=4)
+def _tokenizer(package_path: str):
+    import os
+
+    model = os.path.join(package_path, "sentencepiece.model")
+    if not os.path.isfile(model):
+        return None
+    try:
+        import sentencepiece
+
+        return sentencepiece.SentencePieceProcessor(model_file=model)
+    except (ImportError, OSError, RuntimeError, ValueError):
+        return None
+
+
+def split_for_model(
+    text: str, count: Callable[[str], int] = len, limit: int = MAX_MODEL_TOKENS
+) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` tokens (by ``count``): at clause
+    marks first, then between words, then anywhere; a short text is one piece."""
+    if count(text) <= limit:
+        return [text]
+    for parts in (_CLAUSE_BREAK.split(text), text.split()):
+        if len(parts) > 1:
+            break
+    else:
+        middle = len(text) // 2
+        parts = [text[:middle], text[middle:]]
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for part in parts:
+        tokens = count(part) + 1  # the space between parts may be a token of its own
+        if tokens > limit:
+            if current:
+                pieces.append(" ".join(current))
+                current, size = [], 0
+            pieces.extend(split_for_model(part, count, limit))
+            continue
+        if current and size + tokens > limit:
+            pieces.append(" ".join(current))
+            current, size = [], 0
+        current.append(part)
+        size += tokens
+    if current:
+        pieces.append(" ".join(current))
+    return pieces

@@ -16,7 +16,6 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
 # Honorifics pysbd does not know ("Eng. Iyad Al-Khatib"): a piece ending in one continues.
@@ -44,8 +43,9 @@ def _segmenter(language: str):
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Non-empty lines of ``text``, stripped."""
-    return [p for p in (part.strip() for part in _PARAGRAPH_BREAK.split(text)) if p]
+    """Non-empty lines of ``text``, stripped (in linear time: a regex splitting at
+    ``\\s*\\n\\s*`` is quadratic on a long run of spaces)."""
+    return [p for p in (part.strip() for part in text.split("\n")) if p]
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:

@@ -41,6 +41,19 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
 
 
+#: SQLite result codes that mean the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+_DAMAGED = {11, 26}
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when ``exc`` says the database file is damaged, not merely locked or busy."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGED
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
 class TranslationCache:
     """Sentence translations for one model, stored in SQLite."""
 
@@ -54,6 +67,9 @@ class TranslationCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect()
         except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):  # locked or busy (another run), full disk…: not damage
+                log.warning("translation cache not used this run: %s (%s)", self.path, exc)
+                return None
             # A damaged file (not a killed run: WAL survives that) is set aside, not lost.
             aside = self.path.with_name(f"{self.path.name}.broken-{int(time.time())}")
             log.warning("translation cache %s is damaged (%s); moved to %s", self.path, exc, aside)

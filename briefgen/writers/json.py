@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefgen.files import write_text_atomically
+from briefgen.files import encodable, write_text_atomically
 from briefgen.model import Article, Brief, Skipped, Translation
 from briefgen.writers.common import entries, overview_rows
 
@@ -111,6 +111,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def write_json(brief: Brief, path: Path) -> Path:
-    """Write ``brief`` as indented UTF-8 JSON."""
+    """Write ``brief`` as indented UTF-8 JSON (a file name's bytes that are not UTF-8
+    appear as ``\\xNN``)."""
     text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
-    return write_text_atomically(path, text)
+    return write_text_atomically(path, encodable(text, backslash="\\\\"))

@@ -40,11 +40,24 @@ from briefgen.writers.common import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown's special characters escaped, on one line."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def file_name(path: object) -> str:
+    """A file's path for a code span: control characters (an escape sequence in a name)
+    as ``\\x1b``, a backtick as ``'``, so the name can neither break the line nor drive a
+    terminal that shows the file."""
+
+    def code(match: re.Match[str]) -> str:
+        number = ord(match.group())
+        return f"\\x{number:02x}" if number < 0x100 else f"\\u{number:04x}"
+
+    return _CONTROL.sub(code, str(path)).replace("`", "'")
 
 
 def anchor(text: str) -> str:
@@ -149,13 +162,13 @@ def _appendices(lines: list[str], brief: Brief) -> None:
             url = web_link(article.url)
             if url:
                 parts.append(f"<{url}>")
-            parts.append(f"file `{article.source_path}`")
+            parts.append(f"file `{file_name(article.source_path)}`")
             lines.append(f"{number}. **{title}** — " + " · ".join(parts))
         lines.append("")
     left_out = not_included(brief)
     if left_out:
         lines += [f"## Appendix {next(letters)}. {APPENDIX_NOT_INCLUDED}", ""]
-        lines += [f"- `{item.path}`: {escape(item.reason)}" for item in left_out]
+        lines += [f"- `{file_name(item.path)}`: {escape(item.reason)}" for item in left_out]
         lines.append("")
 
 
