@@ -11,9 +11,13 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
+from typing import Any, TypeVar
 
 from briefgen.errors import InputError
+
+T = TypeVar("T")
 
 #: Bytes of one input file (a .docx counts its zip bytes here, its text below).
 MAX_INPUT_BYTES = 5_000_000
@@ -25,8 +29,11 @@ MAX_PARAGRAPHS = 10_000
 MAX_XML_DEPTH = 100
 #: Bytes of the unzipped XML of a .docx (text plus markup).
 MAX_XML_BYTES = 60_000_000
+#: Elements of one HTML page, and attributes of one of its tags.
+MAX_HTML_ELEMENTS = 30_000
+MAX_HTML_ATTRIBUTES = 1_000
 #: Seconds to read one file, and to analyse one article (clean … summarize).
-READ_SECONDS = 30.0
+READ_SECONDS = 15.0
 ANALYSE_SECONDS = 60.0
 #: Sentences a summary is chosen from (the first ones: news puts the story first).
 #: Summarizing is quadratic in the sentences considered.
@@ -50,50 +57,68 @@ def check_text(text: str) -> None:
         )
 
 
-class time_limit:
-    """``with time_limit(seconds, "read"):`` raises :class:`LimitExceeded` ("took longer
-    than N s to read") when the block runs past ``seconds``.
+class _TimeUp(BaseException):
+    """Raised in the work when its time is up: a BaseException, so that no library's
+    ``except Exception`` swallows it; :func:`call_with_time_limit` turns it into
+    :class:`LimitExceeded`."""
 
-    A real-time interval timer (SIGALRM) interrupts Python code anywhere, regular
-    expressions included, and again every quarter second, in case a library swallows the
-    first exception; C code that never returns to Python is interrupted when it does.
-    Off the main thread, or with ``seconds`` <= 0, the block runs without a limit. An
-    outer limit that ends first is kept.
-    """
 
-    _REPEAT = 0.25
+class _Timer:
+    """A one-shot SIGALRM timer that repeats every quarter second once due (in case the
+    first interruption lands somewhere that swallows it) until disarmed."""
 
-    def __init__(self, seconds: float, what: str) -> None:
+    REPEAT = 0.25
+
+    def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.what = what
         self.armed = False
-        self._outer: tuple[float, object] | None = None
+        self._outer_delay = 0.0
+        self._outer_handler: object = None
         self._started = 0.0
 
     def _time_up(self, _signum: int, _frame: FrameType | None) -> None:
         if self.armed:
-            raise LimitExceeded(f"took longer than {self.seconds:g} s to {self.what} (time limit)")
+            raise _TimeUp
 
-    def __enter__(self) -> time_limit:
+    def arm(self) -> None:
         if self.seconds <= 0 or threading.current_thread() is not threading.main_thread():
-            return self
+            return
         outer_delay, _ = signal.getitimer(signal.ITIMER_REAL)
         if outer_delay and outer_delay <= self.seconds:
-            return self  # the outer limit ends first
+            return  # an outer limit ends first: it applies
         self._started = time.monotonic()
-        self._outer = (outer_delay, signal.signal(signal.SIGALRM, self._time_up))
+        self._outer_delay = outer_delay
+        self._outer_handler = signal.signal(signal.SIGALRM, self._time_up)
         self.armed = True
-        signal.setitimer(signal.ITIMER_REAL, self.seconds, self._REPEAT)
-        return self
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, self.REPEAT)
 
-    def __exit__(self, *_exc: object) -> None:
+    def disarm(self) -> None:
         if not self.armed:
             return
         self.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        assert self._outer is not None
-        outer_delay, outer_handler = self._outer
-        signal.signal(signal.SIGALRM, outer_handler)  # type: ignore[arg-type]
-        if outer_delay:
-            left = outer_delay - (time.monotonic() - self._started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), self._REPEAT)
+        signal.signal(signal.SIGALRM, self._outer_handler)  # type: ignore[arg-type]
+        if self._outer_delay:
+            left = self._outer_delay - (time.monotonic() - self._started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), self.REPEAT)
+
+
+def call_with_time_limit(seconds: float, what: str, func: Callable[..., T], *args: Any) -> T:
+    """``func(*args)``, or :class:`LimitExceeded` ("took longer than N s to WHAT") when it
+    runs past ``seconds``.
+
+    A real-time interval timer (SIGALRM) interrupts Python code anywhere, regular
+    expressions included; C code that never returns to Python is interrupted when it
+    does. Off the main thread, or with ``seconds`` <= 0, there is no limit; an outer
+    limit that ends first is kept.
+    """
+    timer = _Timer(seconds)
+    try:
+        timer.arm()
+        try:
+            return func(*args)
+        finally:
+            timer.disarm()
+    except _TimeUp:
+        timer.disarm()
+        raise LimitExceeded(f"took longer than {seconds:g} s to {what} (time limit)") from None

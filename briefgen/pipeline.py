@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefgen import limits
-from briefgen.limits import LimitExceeded, time_limit
+from briefgen.limits import LimitExceeded, call_with_time_limit
 from briefgen.model import Article, Brief, Skipped
 from briefgen.parallel import map_articles
 from briefgen.run import Run
@@ -155,21 +155,22 @@ def _article_job(job: tuple[Article, tuple[str, ...]], run: Run) -> tuple[Articl
     """Run the named article steps on one article (in a pool worker or in process), within
     the time limit of :data:`~briefgen.limits.ANALYSE_SECONDS`."""
     article, names = job
-    by_name = {step.name: step for step in PIPELINE}
     try:
-        with time_limit(limits.ANALYSE_SECONDS, "analyse"):
-            for name in names:
-                try:
-                    by_name[name].stage(article, run)  # type: ignore[arg-type]
-                except (ArticleSkipped, LimitExceeded):
-                    raise
-                except Exception as exc:  # a bug in one stage must not cost the week's brief
-                    log.debug("stage %s failed on %s", name, article.source_path, exc_info=True)
-                    return article, str(StageError(name, exc))
-    except ArticleSkipped as skipped:
-        return article, skipped.reason
+        return call_with_time_limit(limits.ANALYSE_SECONDS, "analyse", _steps, article, names, run)
     except LimitExceeded as exc:
         return article, exc.reason
+
+
+def _steps(article: Article, names: tuple[str, ...], run: Run) -> tuple[Article, str | None]:
+    by_name = {step.name: step for step in PIPELINE}
+    for name in names:
+        try:
+            by_name[name].stage(article, run)  # type: ignore[arg-type]
+        except ArticleSkipped as skipped:
+            return article, skipped.reason
+        except Exception as exc:  # a bug in one stage must not cost the week's brief
+            log.debug("stage %s failed on %s", name, article.source_path, exc_info=True)
+            return article, str(StageError(name, exc))
     return article, None
 
 

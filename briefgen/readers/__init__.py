@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefgen.errors import InputError
-from briefgen.limits import MAX_INPUT_BYTES, READ_SECONDS, check_text, time_limit
+from briefgen.limits import MAX_INPUT_BYTES, READ_SECONDS, call_with_time_limit, check_text
 from briefgen.model import Article, Skipped
 from briefgen.readers.docx import read_docx
 from briefgen.readers.html import read_html
@@ -132,25 +132,29 @@ def read_article(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Article:
     any failure of a reader is this file's skip reason.
     """
     path = Path(path)
-    reader = READERS.get(path.suffix.lower(), read_text)
     try:
-        with time_limit(READ_SECONDS, "read"):
-            data = read_bytes(path, max_bytes)
-            try:
-                article = reader(path, data)
-            except RecursionError as exc:
-                raise InputError("nested too deeply to read") from exc
-            except (InputError, MemoryError):
-                raise
-            except Exception as exc:  # a parser's own error: this file is unreadable
-                raise InputError(f"cannot be read ({type(exc).__name__}: {exc})") from exc
-            check_text(article.raw_text)
+        article = call_with_time_limit(READ_SECONDS, "read", _read, path, max_bytes)
     except MemoryError as exc:
         raise InputError("cannot be read (out of memory)", path) from exc
     except InputError as exc:
         raise type(exc)(exc.reason, path) from exc
     if not article.raw_text.strip():
         raise InputError("empty (no text)", path)
+    return article
+
+
+def _read(path: Path, max_bytes: int) -> Article:
+    data = read_bytes(path, max_bytes)
+    reader = READERS.get(path.suffix.lower(), read_text)
+    try:
+        article = reader(path, data)
+    except RecursionError as exc:
+        raise InputError("nested too deeply to read") from exc
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # a parser's own error: this file is unreadable
+        raise InputError(f"cannot be read ({type(exc).__name__}: {exc})") from exc
+    check_text(article.raw_text)
     return article
 
 
