@@ -7,10 +7,14 @@ documented in :mod:`briefgen.errors`; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import io
 import logging
-import re
+import signal
 import sys
+import threading
+from types import FrameType
 from typing import Any
 
 import click
@@ -30,12 +34,11 @@ from briefgen.errors import (
     BriefgenError,
 )
 
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
-
 
 def one_line(text: object) -> str:
     """``text`` on one line (a YAML error spans several), with controls escaped."""
-    return printable(_LINE_BREAKS.sub(" ", str(text)).strip(), one_line=True)
+    lines = (line.strip() for line in str(text).split("\n"))
+    return printable(" ".join(line for line in lines if line), one_line=True)
 
 
 class BriefgenGroup(click.Group):
@@ -52,6 +55,9 @@ class BriefgenGroup(click.Group):
         if not standalone:
             return super().main(args, prog_name, *a, standalone_mode=False, **kw)
         guard_standard_streams()
+        previous_hook = sys.unraisablehook
+        sys.unraisablehook = _unraisable
+        previous_handler = _install_interrupt_handler()
         try:
             code = super().main(args, prog_name, *a, standalone_mode=False, **kw)
             _flush_stdout()
@@ -70,6 +76,17 @@ class BriefgenGroup(click.Group):
         except BriefgenError as exc:  # raised while flushing standard output
             message(f"briefgen: error: {one_line(exc)}")
             sys.exit(exc.exit_code)
+        finally:
+            sys.unraisablehook = previous_hook
+            # The work is done. Run as the ``briefgen`` command (``args`` from the command
+            # line), a Ctrl-C from now on is ignored: Python restores the default action
+            # while it shuts down, and it would kill the process. Called from Python
+            # (tests), the caller's handler comes back.
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signal.SIGINT, signal.SIG_IGN if args is None else previous_handler)
+        if _INTERRUPT["pending"]:  # Ctrl-C came while Python could not raise it
+            message("briefgen: interrupted")
+            sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):
@@ -96,6 +113,54 @@ class BriefgenGroup(click.Group):
                 "(rerun with --debug for the traceback)"
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+_INTERRUPT = {"pending": False}
+
+
+def _install_interrupt_handler() -> Any:
+    """Ctrl-C raises KeyboardInterrupt, except inside a ``__del__`` (a finalizer, where
+    Python would print "Exception ignored … Traceback" and lose it): there it is
+    deferred a moment, to arrive where it can be handled. Returns the previous handler."""
+    _INTERRUPT["pending"] = False
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:  # started in the background (``&``): stay ignored
+        return previous
+    with contextlib.suppress(ValueError, OSError):
+        signal.signal(signal.SIGINT, _on_interrupt)
+    return previous
+
+
+def _on_interrupt(_signum: int, frame: FrameType | None) -> None:
+    depth = 0
+    while frame is not None and depth < 50:
+        if frame.f_code.co_name == "__del__":
+            _defer_interrupt()
+            return
+        frame, depth = frame.f_back, depth + 1
+    _INTERRUPT["pending"] = False
+    raise KeyboardInterrupt
+
+
+def _defer_interrupt() -> None:
+    _INTERRUPT["pending"] = True
+    timer = threading.Timer(0.05, _thread.interrupt_main)  # a no-op once Python exits
+    timer.daemon = True
+    timer.start()
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An exception Python cannot raise (in a ``__del__``, a finalizer): never a traceback.
+    A Ctrl-C there is deferred (see :func:`_install_interrupt_handler`); anything else is
+    logged (``--debug`` shows it)."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        _defer_interrupt()
+        return
+    logging.getLogger("briefgen").debug(
+        "ignored in %r: %r", unraisable.object, unraisable.exc_value
+    )
 
 
 def _flush_stdout() -> None:

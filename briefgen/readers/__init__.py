@@ -168,6 +168,12 @@ def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     special = _special_location(path)
     if special:
         raise InputError(f"not a regular file ({special})")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(mode):  # checked again once open: it may change in between
+        raise InputError(f"not a regular file ({_kind(mode)})")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)

@@ -122,6 +122,8 @@ def _events(package: zipfile.ZipFile, info: zipfile.ZipInfo, what: str) -> Itera
                         _forget(element)
             parser.close()
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():  # libxml2's own limit met within one chunk
+            raise LimitExceeded(f"{what} is nested more than {MAX_XML_DEPTH} levels deep") from exc
         raise InputError(f"not a readable Word document ({what}: malformed XML: {exc})") from exc
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise InputError(f"not a readable Word document ({what}: {exc})") from exc

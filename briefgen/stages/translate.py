@@ -84,6 +84,13 @@ def translate_stage(brief: Brief, run: Run) -> None:
             for article in articles:
                 article.untranslated_reason = f"Not translated: {exc}"
             continue
+        except Exception as exc:  # a broken package must not cost the brief
+            log.warning("translation model not usable: %s", exc, exc_info=True)
+            for article in articles:
+                article.untranslated_reason = (
+                    f"Not translated: the model does not load ({type(exc).__name__}: {exc})"
+                )
+            continue
         prepare = run.glossary.protect if run.glossary else None
         translate_articles(articles, translator, progress=run.progress, prepare=prepare)
 
