@@ -180,12 +180,12 @@ def read_inputs(paths: Iterable[Path | str]) -> tuple[list[Article], list[Skippe
     """
     from briefgen.readers import missing_inputs, read_articles
 
-    paths = [Path(p) for p in paths]
-    for path in missing_inputs(paths):
+    input_paths = [Path(p) for p in paths]
+    for path in missing_inputs(input_paths):
         raise InputError("no such file or folder (nothing written)", path)
-    articles, skipped = read_articles(paths)
+    articles, skipped = read_articles(input_paths)
     if not articles:
-        names = ", ".join(str(p) for p in paths) or "no paths"
+        names = ", ".join(str(p) for p in input_paths) or "no paths"
         found = f"{len(skipped)} file(s) skipped" if skipped else "no article files found"
         raise NoInputError(
             f"no article could be read from {names} ({found}; nothing written)", skipped

@@ -191,9 +191,7 @@ def test_a_window_with_no_articles_writes_a_brief_that_says_so(seeds_dir, tmp_pa
     assert "0 in the brief" in result.stderr
 
 
-def test_a_missing_input_path_fails_before_anything_is_written(
-    seeds_dir, tmp_path: Path
-) -> None:
+def test_a_missing_input_path_fails_before_anything_is_written(seeds_dir, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main, ["brief", str(seeds_dir), str(tmp_path / "nope"), "-o", str(tmp_path / "out")]
     )

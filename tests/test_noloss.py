@@ -126,10 +126,13 @@ def test_a_file_briefgen_never_wrote_is_not_replaced(tmp_path: Path) -> None:
 
 
 def test_a_second_run_replaces_its_own_brief(written: Path) -> None:
-    state = (written / STATE_FILE).read_text(encoding="utf-8")
+    inodes = {name: (written / name).stat().st_ino for name in NAMES}
     result = brief(str(SEEDS), "-o", str(written), *DAY, *ALL, "--no-translate", "-q")
     assert result.exit_code == 0, result.output
-    assert (written / STATE_FILE).read_text(encoding="utf-8") != state  # new hashes
+    state = (written / STATE_FILE).read_text(encoding="utf-8")
+    for name in NAMES:  # each file is a new one (renamed into place), and recorded
+        assert (written / name).stat().st_ino != inodes[name]
+        assert hashlib.sha256((written / name).read_bytes()).hexdigest() in state
 
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "device"])

@@ -50,16 +50,22 @@ class BriefgenGroup(click.Group):
     Standard streams the command was started without are kept closed safely.
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, *a: Any, **kw: Any) -> Any:
-        standalone = kw.pop("standalone_mode", True)
-        if not standalone:
-            return super().main(args, prog_name, *a, standalone_mode=False, **kw)
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **kw: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **kw)
         guard_standard_streams()
         previous_hook = sys.unraisablehook
         sys.unraisablehook = _unraisable
         previous_handler = _install_interrupt_handler()
         try:
-            code = super().main(args, prog_name, *a, standalone_mode=False, **kw)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **kw)
             _flush_stdout()
         except click.Abort as exc:
             interrupted = isinstance(exc.__cause__, KeyboardInterrupt)

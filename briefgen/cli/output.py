@@ -62,12 +62,28 @@ def data(text: str, *, nl: bool = True) -> None:
     if _is_terminal(stream):
         text = printable(text)
     try:
-        click.echo(text, nl=nl)
-        stream.flush()
+        _write_all(stream, text + "\n" if nl else text)
     except OSError as exc:
         raise stdout_error(exc) from exc
     except ValueError as exc:  # an I/O operation on a closed file
         raise OutputError(f"cannot write to standard output ({exc})") from exc
+
+
+def _write_all(stream: IO[str], text: str) -> None:
+    """Write ``text`` whole or raise: a large write to a pipe its reader closed can end
+    in a short write that Python's buffered stream reports as success (data lost, exit 0),
+    so a stream with a descriptor is written with :func:`os.write` until all is taken."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):  # an in-memory stream (tests)
+        click.echo(text, nl=False, file=stream)
+        stream.flush()
+        return
+    stream.flush()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    view = memoryview(text.encode(encoding, getattr(stream, "errors", None) or "strict"))
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _is_terminal(stream: IO[str]) -> bool:
