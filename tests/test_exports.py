@@ -195,3 +195,16 @@ def test_file_names_with_escape_sequences_are_printed_escaped(tmp_path: Path) ->
     assert "\\x1b]0;pwned\\x07.bin: unsupported file type" in result.stderr
     line = one_error_line(invoke("brief", str(missing), "-o", str(tmp_path / "out")), 2)
     assert "\\x1b[31mred: no such file or folder" in line
+
+
+# --- standard input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["translate", "summarize"])
+def test_standard_input_is_read_only_up_to_the_article_limit(command: str) -> None:
+    from briefgen.limits import MAX_INPUT_BYTES
+
+    endless = b"Iran and Oman. " * (MAX_INPUT_BYTES // 15 + 100)
+    result = CliRunner().invoke(main, [command, "-"], input=endless)
+    line = one_error_line(result, 2)
+    assert "<stdin>: too large for an article" in line
