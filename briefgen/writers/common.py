@@ -220,7 +220,8 @@ def _sources(articles: list[Article]) -> str:
             by_language[name] = by_language.get(name, 0) + 1
     if len(by_language) == 1:
         return f"from {next(iter(by_language))}"
-    return "(" + ", ".join(f"{n} from {name}" for name, n in by_language.items()) + ")"
+    most_first = sorted(by_language.items(), key=lambda item: (-item[1], item[0]))
+    return "(" + ", ".join(f"{n} from {name}" for name, n in most_first) + ")"
 
 
 def empty_message(brief: Brief) -> str:
