@@ -169,3 +169,23 @@ def test_translated_arabic_shows_english_then_the_arabic_original(
     english = block.index("**English translation**")
     original = block.index("**Arabic original**")
     assert english < original < block.index('<div dir="rtl" lang="ar">')
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ARABIC_CORPUS = ("dev_003.txt", "dev_015.txt", "dev_025.txt", "dev_037.txt")
+
+
+@pytest.mark.skipif(not (CORPUS / "labels.csv").is_file(), reason="no development corpus")
+def test_the_arabic_corpus_articles_end_to_end(no_model: Path, tmp_path: Path) -> None:
+    brief = build_brief([CORPUS / "articles" / name for name in ARABIC_CORPUS])
+    assert len(brief.articles) == 4
+    for article in brief.articles:
+        assert article.language == "ar", article.source_path.name
+        assert "no Arabic→English model installed" in (article.untranslated_reason or "")
+        assert article.summary
+        for sentence in article.summary:
+            assert any("\u0621" <= ch <= "\u064a" for ch in sentence.text)
+            assert not sentence.text.endswith("،")  # whole sentences, not comma pieces
+    text = write_brief(brief, tmp_path / "out", ["md"])[0].read_text(encoding="utf-8")
+    assert text.count('<div dir="rtl" lang="ar">') == 4
+    assert text.count("**Arabic original**") == 4
