@@ -237,7 +237,7 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)\-–]\s*\S")
 _KICKER_END = re.compile(r"[:;؛：]\s*$")
 _CATEGORY = re.compile(rf"^\s*(?:{_alternatives(_page('category_labels'))})\s*[:：|]", re.I)
 _CAPTION = re.compile(
-    rf"^\s*[(\[]?\s*(?:{_alternatives(_page('caption_labels'))})(?:\s*[:：|]|\s+(?:by|from)\b|\s*[)\]]?\s*$)",
+    rf"^\s*[(\[]?\s*(?:{_alternatives(_page('caption_labels'))})(?:\s*[:：]|\s+(?:by|from)\b|\s*[)\]]?\s*$)",
     re.I,
 )
 _MEDIA_PREFIX = re.compile(

@@ -91,6 +91,7 @@ def month_pattern() -> str:
     import jdatetime
 
     forms.update(jdatetime.date.j_months_fa)
+    forms.update([f.title() for f in forms if f.isascii()])  # "Sept", "Dhul Hijjah"
     return alternation(forms)
 
 

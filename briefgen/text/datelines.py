@@ -38,8 +38,9 @@ def _squeeze(text: str) -> str:
 
 
 @functools.cache
-def _agencies() -> tuple[dict[str, str], re.Pattern[str]]:
-    """(folded form → display name, a pattern finding any form as a whole word)."""
+def _agencies() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """(squeezed form → display name, a pattern finding any form as a whole word, a
+    pattern matching a Latin form glued to what follows: "Iran PressWest Asia")."""
     display: dict[str, str] = {}
     forms: set[str] = set()
     for name, items in lang.table("outlets", "agencies").items():
@@ -50,13 +51,16 @@ def _agencies() -> tuple[dict[str, str], re.Pattern[str]]:
                 forms.add(_fold(variant))
     ordered = sorted(forms, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in ordered)
-    return display, re.compile(rf"(?<![\w\u200c])(?:{alternation})(?![\w\u200c])")
+    latin = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in ordered if f.isascii())
+    whole = re.compile(rf"(?<![\w\u200c])(?:{alternation})(?![\w\u200c])")
+    glued = re.compile(rf"^(?:{latin})(?=[A-Z])")
+    return display, whole, glued
 
 
 def agency_name(text: str) -> str | None:
     """The display name of the agency ``text`` is ("MNA", «ایرنا»), else ``None``."""
     folded = _fold(text).strip(" .,:;-–—()")
-    display, _ = _agencies()
+    display, _, _ = _agencies()
     for candidate in (folded, re.sub(r"\s+(?:news agency|agency)$", "", folded, flags=re.I)):
         name = display.get(_squeeze(candidate))
         if name:
@@ -68,7 +72,7 @@ def find_agency(text: str) -> str | None:
     """The display name of the first agency named in ``text`` (an attribution, a
     parenthesis), not counting what a «به نقل از» / "quoting" part names."""
     folded = re.split(r"به\s*نقل\s*از|نقلا\S*\s+عن|\bquoting\b|\bciting\b", _fold(text))[0]
-    display, pattern = _agencies()
+    display, pattern, _ = _agencies()
     match = pattern.search(folded)
     return display.get(_squeeze(match.group(0))) if match else None
 
@@ -153,12 +157,15 @@ def cut_dateline(text: str) -> Opening | None:
 
 
 def _starts_with_place(text: str) -> bool:
-    """ "Seoul sign …", "Moscow and Beijing …": a list of places, not a subject after a
-    dateline."""
-    first = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", text)
+    """ "Seoul sign …", "Iran and Oman …": a list of places, not a subject after a
+    dateline ("Iranian officials …")."""
+    first = re.match(r"[A-Z][\w'’-]*", text)
     if not first:
         return False
-    return is_dateline_city(first.group(0).split()[0]) or bool(re.match(r"\S+\s+and\s", text))
+    from briefgen.gazetteer import gazetteer
+
+    countries = {name.casefold() for name in gazetteer().names.values()}
+    return is_dateline_city(first.group(0)) or first.group(0).casefold() in countries
 
 
 def _opening(text: str, end: int, outlet: str | None) -> Opening:
@@ -242,9 +249,9 @@ def source_tag(source: str) -> str | None:
 
 
 def _agency_prefix(text: str) -> str | None:
-    """The agency form ``text`` starts with, exactly as written there."""
-    _, pattern = _agencies()
-    match = pattern.match(text)
+    """The agency form ``text`` starts with, glued to a capital after it."""
+    _, _, glued = _agencies()
+    match = glued.match(text)
     return match.group(0) if match else None
 
 
