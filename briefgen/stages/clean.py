@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ from briefgen.text import boilerplate as bp
 from briefgen.text import datelines as dl
 from briefgen.text import headlines as hl
 from briefgen.text.dates import find_dates
-from briefgen.text.persian import normalize_persian
+from briefgen.text.persian import has_arabic_script, normalize_persian
 from briefgen.text.sentences import split_paragraphs
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def clean_stage(article: Article, run: Run) -> None:
     if headline_index is not None:
         _mark_site_lines(lines, headline_index, lines[headline_index].text, found)
     _mark_tail(lines, found)
-    prefixes = _split_openings(lines, article.language, found)
+    prefixes = _split_openings(lines, article.language, found, _person_test(run))
 
     article.meta_lines = [line.text for line in lines if line.kind == META] + prefixes
     article.removed = [(line.text, line.reason) for line in lines if line.kind == REMOVED]
@@ -295,7 +296,19 @@ _LEADING_PUNCT = re.compile(r"^[\s\-–—:|,]+")
 _OPENING_PARAGRAPHS = 3  # source tags and date labels are looked for this far
 
 
-def _split_openings(lines: list[_Line], language: str, found: _Found) -> list[str]:
+def _person_test(run: Run) -> Callable[[str], bool]:
+    """Whether a text names a person of the run's glossary («هاشمی»): no outlet tag."""
+
+    def names_a_person(text: str) -> bool:
+        finder = run.glossary.find_persian if has_arabic_script(text) else run.glossary.find_english
+        return any(hit.entry.type == "person" for hit in finder(text)) if run.glossary else False
+
+    return names_a_person
+
+
+def _split_openings(
+    lines: list[_Line], language: str, found: _Found, is_person: Callable[[str], bool]
+) -> list[str]:
     """Cut datelines, date labels, attributions and source tags off the paragraphs.
 
     Returns the prefixes cut (for the date stage); the outlets they name go to ``found``."""
@@ -313,7 +326,7 @@ def _split_openings(lines: list[_Line], language: str, found: _Found) -> list[st
             prefixes.append(opening.prefix)
             outlets += [opening.outlet] if opening.outlet else []
             text = opening.rest
-        if position < _OPENING_PARAGRAPHS:
+        if position < _OPENING_PARAGRAPHS and not is_person(text.split(":", 1)[0][:40]):
             text = _cut_source_tag(text, language, position == 0, prefixes, outlets)
         if opening := dl.cut_attribution(text):
             prefixes.append(opening.prefix)
@@ -338,7 +351,7 @@ def _cut_source_tag(
     if lead and match and _is_source_name(match.group("source"), language):
         source = match.group("source").strip()
         prefixes.append(source)
-        if dl.agency_name(source) or bp.has_outlet_word(source):
+        if dl.agency_name(source) or bp.has_outlet_word(source) or len(bp.words(source)) == 1:
             outlets.append(dl.agency_name(source) or source)
         return text[match.end() :]
     return text
