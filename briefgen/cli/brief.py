@@ -12,7 +12,7 @@ import click
 from briefgen import api
 from briefgen.api import Article, Brief, language_name
 from briefgen.cli.progress import progress_reporter
-from briefgen.config import FORMATS, load_settings
+from briefgen.config import DEVICES, FORMATS, load_settings
 from briefgen.errors import EXIT_STRICT
 
 
@@ -70,6 +70,16 @@ def _formats(
 @click.option("--no-translate", is_flag=True, help="Do not translate articles.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary length in words.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
+@click.option(
+    "--device",
+    type=click.Choice(DEVICES),
+    help="Where translation models run (default: $ARGOS_DEVICE_TYPE, else auto).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
+)
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No run report on stderr.")
 def brief(
@@ -87,6 +97,8 @@ def brief(
     no_translate: bool,
     words: int | None,
     sentences: int | None,
+    device: str | None,
+    threads: int | None,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -103,6 +115,8 @@ def brief(
         show_source=show_source,
         summary_words=words,
         summary_sentences=sentences,
+        device=device,
+        threads=threads,
     )
     today = dt.date.today()
     if week or since or until or last_week:
