@@ -22,7 +22,7 @@ from briefgen.text.sentences import split_sentences
 
 HEADLINE, WEAK = "headline", "weak"
 #: A line this short is a label ("Legal Matters", "Foreign Policy"), not a headline.
-_LABEL_WORDS = 3
+_LABEL_WORDS = 2
 _CONNECTORS = frozenset(["and", "و", "-", "–", "|", "/", ",", "،", "&", "vs", "with", "با"])
 
 
