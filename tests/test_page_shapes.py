@@ -249,3 +249,20 @@ def test_no_summary_opens_with_a_dateline_through_the_cli(tmp_path: Path) -> Non
     assert firsts["tag.txt"].startswith("In Muscat,")
     outlets = {Path(a["source_path"]).name: a["outlet"] for a in data["articles"]}
     assert outlets == {"en.txt": "IRNA", "fa.txt": "Mehr News Agency", "tag.txt": "Iran Press"}
+
+
+def test_an_unrelated_sidebar_line_above_the_headline_is_not_the_headline() -> None:
+    sidebar = "Gold coin prices in the free market on Wednesday"
+    article = read(f"{sidebar}\nPrintable Version Send to a friend\n{EN_HEADLINE}\n{EN_LEAD}")
+    assert article.headline == EN_HEADLINE
+    assert sidebar not in article.body_text
+
+
+def test_a_place_and_date_line_and_a_reporter_with_agency_are_metadata() -> None:
+    article = read(
+        f"{EN_HEADLINE}\nMuscat, Oman, Feb. 5\nBy Jane Doe – Trend:\n{EN_LEAD}\n{EN_MORE}"
+    )
+    assert article.headline == EN_HEADLINE
+    assert article.paragraphs == [EN_LEAD, EN_MORE]
+    assert (article.outlet, article.byline) == ("Trend News Agency", "Jane Doe")
+    assert "Muscat, Oman, Feb. 5" in article.meta_lines

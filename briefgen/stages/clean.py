@@ -112,12 +112,11 @@ def _classify(line: _Line, found: _Found) -> None:
         line.kind = META  # before the next test: a bare "1402/08/04 - 16:45" has no letters
     elif bp.is_byline(text):
         line.kind = META
-        name = bp.byline_name(text)
-        agency = dl.agency_name(name)
+        person, agency = _byline_parts(bp.byline_name(text))
         if agency:
             found.named.append(agency)  # "By Trend": an agency, not a person
-        elif bp.looks_like_name(name) or len(bp.words(name)) <= 4:
-            found.byline = found.byline or name
+        if person and (bp.looks_like_name(person) or len(bp.words(person)) <= 4):
+            found.byline = found.byline or person
     elif not bp.has_letters(text) or not bp.has_words(text):
         line.kind, line.reason = REMOVED, "no words"
     elif bp.is_widget(text):
@@ -135,6 +134,18 @@ def _classify(line: _Line, found: _Found) -> None:
             found.named.append(agency)
         else:
             found.byline = found.byline or byline[1]
+
+
+def _byline_parts(name: str) -> tuple[str | None, str | None]:
+    """(person, agency) of a byline's name: "Trend" → (None, Trend News Agency),
+    "Jane Doe – Trend:" → ("Jane Doe", Trend News Agency), "Jane Doe" → ("Jane Doe", None)."""
+    agency = dl.agency_name(name)
+    if agency:
+        return None, agency
+    parts = [p.strip(" :") for p in re.split(r"\s+[–—-]\s+|\s*/\s*|,\s+", name) if p.strip(" :")]
+    if len(parts) > 1 and (agency := dl.agency_name(parts[-1])):
+        return " ".join(parts[:-1]), agency
+    return name.strip(" :") or None, None
 
 
 def _lead_index(lines: list[_Line]) -> int | None:
@@ -205,9 +216,17 @@ def _mark_top(lines: list[_Line], lead: int | None, title: str | None, found: _F
             continue
         reason = kinds[index] if kinds[index] not in (hl.HEADLINE, hl.WEAK) else "above the lead"
         line.kind, line.reason = REMOVED, reason
-        if kinds[index] == hl.WEAK and bp.looks_like_outlet(line.text):
+        if kinds[index] == hl.WEAK and _is_site_name(line.text):
             found.site.append(dl.find_agency(line.text) or line.text.strip())
     return chosen
+
+
+def _is_site_name(text: str) -> bool:
+    """An outlet's name on its own line ("Tehran Times", «خبرگزاری کار ایران»), not a
+    section label made of an outlet word alone ("News")."""
+    if dl.find_agency(text):
+        return True
+    return bp.looks_like_outlet(text) and len(bp.words(text)) >= 2
 
 
 def _is_byline_name(text: str) -> bool:

@@ -154,10 +154,14 @@ def is_dateline(line: str, yearless: bool = True) -> bool:
         return False
     if _DATE_LABEL.match(_norm(line)):
         return True
+    place = _PLACE_BEFORE_DATE.match(line)  # "Baku, Azerbaijan, Feb. 5"
+    if place and date_coverage(line[place.end() :]) >= 0.6:
+        return True
     remainder = _NEWS_CODE.sub("", normalize_persian(normalize_digits(line)))
     return date_coverage(remainder) >= 0.3 or (is_news_code(line) and len(words(line)) <= 14)
 
 
+_PLACE_BEFORE_DATE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?,\s*){1,2}(?=\S)")
 _WEEKDAYS = re.compile(rf"^\s*(?:{_alternatives(_page('weekdays'))})(?!\w)\s*,?\s*$", re.I)
 
 
