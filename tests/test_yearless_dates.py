@@ -116,6 +116,14 @@ def test_a_sidebar_date_in_an_image_placeholder_is_not_the_date(tmp_path: Path) 
     assert dates(data) == {"a.txt": None}
 
 
+def test_dates_of_a_related_stories_list_are_not_the_date(tmp_path: Path) -> None:
+    sidebar = "Latest news\nIran and Armenia sign a postal MoU\nMonday, Mar. 3\n2025-03-01"
+    data, _ = brief(
+        tmp_path, {"a.txt": f"{EN_HEADLINE}\n{EN_BODY}\n{sidebar}\n"}, "--week", "2025-W10"
+    )
+    assert dates(data) == {"a.txt": None}
+
+
 @pytest.mark.parametrize(
     ("stamp", "expected"),
     [

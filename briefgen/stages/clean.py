@@ -168,8 +168,9 @@ def _opens_with_dateline(text: str) -> bool:
 
 
 def _mark_related_lists(lines: list[_Line], lead: int | None) -> None:
-    """A related-stories heading and the headline-like lines after it (above the lead,
-    only the heading: the top of the page is sorted out with the headline)."""
+    """A related-stories heading and the headline-like lines after it, with their dates
+    (a sidebar's dates are not the article's). Above the lead only the heading goes: the
+    top of the page is sorted out with the headline."""
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -181,12 +182,18 @@ def _mark_related_lists(lines: list[_Line], lead: int | None) -> None:
         index += 1
         if lead is not None and index <= lead:
             continue
-        while index < len(lines) and lines[index].kind == BODY:
-            text = lines[index].text
-            if bp.is_prose(text) or bp.is_dateline(text):
-                break
+        while index < len(lines) and _in_related_list(lines[index]):
             lines[index].kind, lines[index].reason = REMOVED, "related-stories list"
             index += 1
+
+
+def _in_related_list(line: _Line) -> bool:
+    """A headline-like line or an unlabelled date line of a related-stories list."""
+    if line.kind == BODY:
+        return not bp.is_prose(line.text)
+    if line.kind == META:
+        return bp.is_dateline(line.text) and not bp.is_publication_label(line.text)
+    return False
 
 
 def _mark_top(lines: list[_Line], lead: int | None, title: str | None, found: _Found) -> int | None:

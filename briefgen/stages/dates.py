@@ -108,8 +108,9 @@ def _only_weekday_before(text: str) -> bool:
 
 def yearless_dates(article: Article) -> list[DayMonth]:
     """Days and months without a year that state the publication: in datelines and
-    stamps, or tied to "today" in the lead."""
-    found = [item for line in article.meta_lines for item in find_day_months(line)]
+    stamps at the top of the page (down to the lead's own dateline), or tied to "today"
+    in the lead. A yearless date further down is a sidebar's or another story's."""
+    found = [item for line in _top_meta_lines(article) for item in find_day_months(line)]
     for span in _today_spans(article):
         found += [
             item
@@ -117,6 +118,14 @@ def yearless_dates(article: Article) -> list[DayMonth]:
             if item.start <= _TODAY_REACH and _only_weekday_before(span[: item.start])
         ]
     return found
+
+
+def _top_meta_lines(article: Article) -> list[str]:
+    """The meta lines that stand above the lead paragraph's text in the page."""
+    raw = article.raw_text
+    lead = raw.find(article.paragraphs[0][:40]) if article.paragraphs else -1
+    end = lead if lead >= 0 else len(raw)
+    return [line for line in article.meta_lines if 0 <= raw.find(line) <= end]
 
 
 def reading_range(
