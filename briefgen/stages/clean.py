@@ -142,7 +142,7 @@ def _byline_parts(name: str) -> tuple[str | None, str | None]:
     agency = dl.agency_name(name)
     if agency:
         return None, agency
-    parts = [p.strip(" :") for p in re.split(r"\s+[–—-]\s+|\s*/\s*|,\s+", name) if p.strip(" :")]
+    parts = [p.strip(" :") for p in re.split(r"\s+[–—-]\s+|\s*[/|]\s*|,\s+", name) if p.strip(" :")]
     if len(parts) > 1 and (agency := dl.agency_name(parts[-1])):
         return " ".join(parts[:-1]), agency
     return name.strip(" :") or None, None

@@ -104,13 +104,15 @@ _CITY_AGENCY = re.compile(
     rf"(?P<agency>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*{_DASH}\s*(?=\S)"
 )
 # "TEHRAN –", "MUSCAT, May 15 --", "Tehran – " (a listed city)
-_CITY_DASH = re.compile(rf"^(?P<city>{_CITY})(?:\s*,\s*(?P<date>{_DATE}))?\s*{_DASH}\s+(?=\S)")
+_CITY_DASH = re.compile(
+    rf"^(?P<city>{_CITY})(?:\s*,\s*(?P<date>{_DATE}))?\s*(?:{_DASH}\s+|[–—](?=[A-Z]))(?=\S)"
+)
 # "Tehran, Iranian …": a listed city and a comma before the subject
 _CITY_COMMA = re.compile(rf"^(?P<city>{_CITY}),\s+(?=[A-Z])")
 # «تهران- ایران پرس:», «تهران – ایرنا -», «تهران (ایرنا) –», «طهران – إرنا –»
 _SCRIPT_WORD = r"[\u0600-\u06ff][\u0600-\u06ff\u200c]*"
 _SCRIPT_AGENCY = re.compile(
-    rf"^(?P<city>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD})?)\s*(?:{_DASH}|\()\s*"
+    rf"^(?P<city>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD})?)\s*(?:{_DASH}|\(|/)\s*"
     rf"(?P<agency>[^-–—:()،,]{{2,40}}?)\s*\)?\s*(?:{_DASH}|:)\s*(?=\S)"
 )
 _SCRIPT_CITY_DASH = re.compile(rf"^(?P<city>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD})?)\s*[–—-]\s+(?=\S)")
@@ -176,7 +178,7 @@ def _opening(text: str, end: int, outlet: str | None) -> Opening:
 _REPORT = r"(?:به\s*گزارش|به\s*نقل\s*از)"
 _PERSIAN_ATTRIBUTION = re.compile(
     rf"(?:^|(?<=[.!?؟»]\s))(?P<all>{_REPORT}\s*(?:«(?P<quoted>[^»]{{1,60}})»\s*[،,:]?"
-    rf"|(?P<source>[^،,؛:.!?؟«»]{{1,160}}?)\s*[،,؛:]))\s*"
+    rf"|(?P<source>[^،,؛:.!?؟«»]{{1,160}}?)\s*[،,؛]))\s*"
 )
 # «وأفادت وكالة مهر للأنباء، انه …», «نقلا عن وكالة …،»
 _ARABIC_ATTRIBUTION = re.compile(
