@@ -266,3 +266,21 @@ def test_a_place_and_date_line_and_a_reporter_with_agency_are_metadata() -> None
     assert article.paragraphs == [EN_LEAD, EN_MORE]
     assert (article.outlet, article.byline) == ("Trend News Agency", "Jane Doe")
     assert "Muscat, Oman, Feb. 5" in article.meta_lines
+
+
+def test_a_standfirst_without_a_full_stop_stays_in_the_body() -> None:
+    standfirst = (
+        "The two ministers agreed in Muscat to build a submarine cable and to share data "
+        "centres for the region"
+    )
+    article = read(f"{EN_HEADLINE}\n{standfirst}\nTEHRAN, Mar. 3 (MNA) – {EN_LEAD}\n{EN_MORE}")
+    assert article.headline == EN_HEADLINE
+    assert article.paragraphs == [standfirst, EN_LEAD, EN_MORE]
+    assert article.outlet == "Mehr News Agency"
+
+
+def test_a_question_headline_is_not_the_lead() -> None:
+    question = "Will Iran and Oman link their national data networks before the summer?"
+    article = read(f"{question}\n{EN_LEAD}\n{EN_MORE}")
+    assert article.headline == question
+    assert article.paragraphs == [EN_LEAD, EN_MORE]

@@ -75,6 +75,14 @@ def excluded(data: dict) -> dict[str, str]:
         ),
         # an Arabic dateline with a Levantine month name, weekday checked (3 March 2022)
         (f"{AR_HEADLINE}\nالخميس 3 آذار\n{AR_BODY}", "2022-W09", "2022-03-03", None),
+        # a dateline under a standfirst
+        (
+            f"{EN_HEADLINE}\nThe two ministers agreed to build a cable and to share data centres "
+            f"for the region\nTEHRAN, Mar. 3 (MNA) – {EN_BODY}",
+            "2025-W10",
+            "2025-03-03",
+            None,
+        ),
         # a window day at its edge: Sunday 1 June 2025 reported from a week ending Friday
         (f"{EN_HEADLINE}\nMuscat, June 1 (ONA) – {EN_BODY}", "2025-W22", "2025-06-01", None),
     ],

@@ -155,6 +155,8 @@ def _lead_index(lines: list[_Line]) -> int | None:
     for position, (index, text) in enumerate(body):
         if position + 1 < len(body) and bp.line_key(body[position + 1][1]) == bp.line_key(text):
             continue
+        if position == 0 and re.search(r"[?؟]\W*$", text):
+            continue  # a first line asking a question is a headline
         count = len(bp.words(text))
         if bp.is_prose(text) or (count >= 8 and bp.ends_sentence(text)) or count >= 25:
             return index
@@ -196,6 +198,10 @@ def _in_related_list(line: _Line) -> bool:
     return False
 
 
+#: A headline-shaped line this long under the headline is a standfirst, not furniture.
+_STANDFIRST = 12
+
+
 def _mark_top(lines: list[_Line], lead: int | None, title: str | None, found: _Found) -> int | None:
     """Choose the headline among the body lines above the lead; mark the others removed.
 
@@ -221,6 +227,8 @@ def _mark_top(lines: list[_Line], lead: int | None, title: str | None, found: _F
             line.kind = META  # a byline between headline and lead
             found.byline = found.byline or line.text.strip()
             continue
+        if kinds[index] == hl.HEADLINE and below and len(bp.words(line.text)) >= _STANDFIRST:
+            continue  # a standfirst without a full stop: the story's summary, kept as body
         reason = kinds[index] if kinds[index] not in (hl.HEADLINE, hl.WEAK) else "above the lead"
         line.kind, line.reason = REMOVED, reason
         if kinds[index] == hl.WEAK and _is_site_name(line.text):
@@ -348,7 +356,7 @@ def _split_openings(
             if dates and dates[0].start <= 24 and bp.is_date_label(text[: dates[0].start]):
                 prefixes.append(text[: dates[0].end].strip())
                 text = _LEADING_PUNCT.sub("", text[dates[0].end :])
-        if position == 0 and (opening := dl.cut_dateline(text)):
+        if position < 2 and (opening := dl.cut_dateline(text)):
             prefixes.append(opening.prefix)
             outlets += [opening.outlet] if opening.outlet else []
             text = opening.rest

@@ -108,7 +108,7 @@ def _only_weekday_before(text: str) -> bool:
 
 def yearless_dates(article: Article) -> list[DayMonth]:
     """Days and months without a year that state the publication: in datelines and
-    stamps at the top of the page (down to the lead's own dateline), or tied to "today"
+    stamps at the top of the page (down to the lead's dateline), or tied to "today"
     in the lead. A yearless date further down is a sidebar's or another story's."""
     found = [item for line in _top_meta_lines(article) for item in find_day_months(line)]
     for span in _today_spans(article):
@@ -121,10 +121,11 @@ def yearless_dates(article: Article) -> list[DayMonth]:
 
 
 def _top_meta_lines(article: Article) -> list[str]:
-    """The meta lines that stand above the lead paragraph's text in the page."""
+    """The meta lines that stand above the second paragraph in the page: the top of the
+    page, a standfirst and the lead with its dateline."""
     raw = article.raw_text
-    lead = raw.find(article.paragraphs[0][:40]) if article.paragraphs else -1
-    end = lead if lead >= 0 else len(raw)
+    second = raw.find(article.paragraphs[1][:40]) if len(article.paragraphs) > 1 else -1
+    end = second if second >= 0 else len(raw)
     return [line for line in article.meta_lines if 0 <= raw.find(line) <= end]
 
 
