@@ -21,19 +21,17 @@ copies the recognizers compare are normalized.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen import lang
 from briefgen.model import Article
 from briefgen.text import boilerplate as bp
 from briefgen.text import datelines as dl
 from briefgen.text import headlines as hl
 from briefgen.text.dates import find_dates
-from briefgen.text.persian import has_arabic_script, normalize_persian
+from briefgen.text.persian import has_arabic_script
 from briefgen.text.sentences import split_paragraphs
 
 if TYPE_CHECKING:
@@ -313,19 +311,6 @@ def _mark_tail(lines: list[_Line], found: _Found) -> None:
             line.kind, line.reason = REMOVED, "short line after the article"
 
 
-@functools.cache
-def _reporting() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, lang.words("names", "reporting_verbs")))
-    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
-
-
-@functools.cache
-def _persian_verb_end() -> re.Pattern[str]:
-    endings = "|".join(map(re.escape, lang.words("names", "verb_endings", ["fa"])))
-    return re.compile(rf"(?:{endings})$")
-
-
-_SOURCE_PREFIX = re.compile(r"^(?P<source>[^:：.!?؟«»\"“]{2,40})[:：]\s+(?=\S)")
 _LEADING_PUNCT = re.compile(r"^[\s\-–—:|,]+")
 _OPENING_PARAGRAPHS = 3  # source tags and date labels are looked for this far
 
@@ -377,25 +362,9 @@ def _cut_source_tag(
     text: str, language: str, lead: bool, prefixes: list[str], outlets: list[str]
 ) -> str:
     """An outlet's tag before the lead («خبرایران: …», "Iran Press/Iran news: …")."""
-    if opening := dl.cut_source_tag(text):
-        prefixes.append(opening.prefix)
-        outlets += [opening.outlet] if opening.outlet else []
-        return opening.rest
-    match = _SOURCE_PREFIX.match(text)
-    if lead and match and _is_source_name(match.group("source"), language):
-        source = match.group("source").strip()
-        prefixes.append(source)
-        if dl.agency_name(source) or bp.has_outlet_word(source) or len(bp.words(source)) == 1:
-            outlets.append(dl.agency_name(source) or source)
-        return text[match.end() :]
-    return text
-
-
-def _is_source_name(source: str, language: str) -> bool:
-    """A short name with no verb: an agency or desk, not "He added:"."""
-    tokens = bp.words(normalize_persian(source))
-    if not 1 <= len(tokens) <= 4 or _reporting().search(source):
-        return False
-    if language == "fa":
-        return len(tokens) <= 2 and not any(_persian_verb_end().search(t) for t in tokens[-1:])
-    return all(t[:1].isupper() for t in tokens if t[:1].isalpha())
+    opening = dl.cut_source_tag(text) or (dl.cut_source_name(text, language) if lead else None)
+    if opening is None:
+        return text
+    prefixes.append(opening.prefix)
+    outlets += [opening.outlet] if opening.outlet else []
+    return opening.rest

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen import lang
+from briefgen.text import boilerplate as bp
 from briefgen.text.persian import normalize_persian
 
 _DASH = r"(?:-{1,2}|[–—])"
@@ -244,10 +245,38 @@ def cut_source_tag(text: str) -> Opening | None:
     return None
 
 
-def source_tag(source: str) -> str | None:
-    """The display name of the agency a source tag names: the tag itself, or its first
-    part when a section name is glued to it ("Iran PressWest Asia" → "Iran Press")."""
-    return _leading_agency(source)
+@functools.cache
+def _reporting() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, lang.words("names", "reporting_verbs")))
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _persian_verb_end() -> re.Pattern[str]:
+    endings = "|".join(map(re.escape, lang.words("names", "verb_endings", ["fa"])))
+    return re.compile(rf"(?:{endings})$")
+
+
+def cut_source_name(text: str, language: str) -> Opening | None:
+    """A short name with no verb before a colon opening the lead («نصر: …»): an agency
+    or desk, not "He added:". It names the outlet when it is an agency, holds an outlet
+    word or is one word."""
+    match = _SOURCE_TAG.match(text)
+    if not match:
+        return None
+    source = match.group("source").strip()
+    tokens = _fold(source).split()
+    if not 1 <= len(tokens) <= 4 or _reporting().search(source):
+        return None
+    if language == "fa":
+        if len(tokens) > 2 or _persian_verb_end().search(tokens[-1]):
+            return None
+    elif not all(t[:1].isupper() for t in tokens if t[:1].isalpha()):
+        return None
+    named = agency_name(source) or (
+        source if bp.has_outlet_word(source) or len(tokens) == 1 else None
+    )
+    return Opening(source, text[match.end() :].strip(), named)
 
 
 def _agency_prefix(text: str) -> str | None:
