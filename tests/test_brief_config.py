@@ -180,7 +180,7 @@ def test_markdown_has_the_same_structure_as_the_docx() -> None:
         "## Turkey",
         "## Iran (domestic)",
         "## Other / undetermined",
-        "## Appendix A. Persian originals and translations",
+        "## Appendix A. Originals and translations",
         "## Appendix B. Glossary terms used",
         "## Appendix C. Sources",
         "## Appendix D. Not included",
