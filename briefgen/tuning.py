@@ -24,6 +24,8 @@ class CleanTuning:
 @dataclass(frozen=True)
 class DateTuning:
     future_slack_days: int
+    window_slack_days: int
+    undated_contradiction_days: int
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,10 @@ def _report(result: Brief, written: list[Path]) -> None:
         f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
         f"{len(result.excluded)} outside the window ({api.describe_window(result.window)})"
     )
+    undated = sum(1 for a in result.articles if a.date is None)
+    if undated:
+        where = "" if result.window.is_open else ", nothing in their text contradicts the window"
+        echo(f"  {undated} undated article(s) in the brief (listed as undated{where})")
     for item in result.skipped:
         echo(f"  skipped {item.path}: {item.reason}")
     for item in result.excluded:
