@@ -95,12 +95,16 @@ def _run(
     glossary: Glossary | None = None,
     translate: bool = True,
     use_cache: bool = True,
-    device: str | None = None,
     progress: Progress | None = None,
 ) -> Run:
     from briefgen.run import Run
 
     settings = settings or Settings()
+    if translate:
+        from briefgen.translation.device import requested_device, resolve_device
+
+        if requested_device(settings.device) == "cuda":
+            resolve_device(settings.device)  # one clear error now, not one per article
     run = Run(
         settings=settings,
         today=today or dt.date.today(),
@@ -108,12 +112,21 @@ def _run(
         glossary=glossary if glossary is not None else load_glossary(settings),
         translate=translate,
         use_cache=use_cache,
-        device=device,
         progress=progress,
     )
     if run.glossary.files:
-        run.notes.append("Glossary: " + ", ".join(run.glossary.files))
+        run.notes.append(_glossary_note(run.glossary))
     return run
+
+
+def _glossary_note(glossary: Glossary) -> str:
+    """``Glossary: 190 entries from 6 files in /…/glossaries`` (folders in order of use)."""
+    folders: dict[str, int] = {}
+    for name in glossary.files:
+        folder = str(Path(name).parent)
+        folders[folder] = folders.get(folder, 0) + 1
+    where = "; ".join(f"{n} file{'s' if n > 1 else ''} in {f}" for f, n in folders.items())
+    return f"Glossary: {len(glossary)} entries from {where}"
 
 
 def _brief(run: Run, articles: list[Article] | None = None) -> Brief:
@@ -137,7 +150,6 @@ def build_brief(
     today: dt.date | None = None,
     translate: bool = True,
     glossary: Glossary | None = None,
-    device: str | None = None,
     progress: Progress | None = None,
 ) -> Brief:
     """Build a brief from the article files and folders in ``paths``.
@@ -162,7 +174,6 @@ def build_brief(
         window=window,
         glossary=glossary,
         translate=translate,
-        device=device,
         progress=progress,
     ) as run:
         brief = _brief(run, articles)
@@ -296,7 +307,7 @@ def summarize_file(
     article = read_input(source)
     with _run(settings, today=today, translate=translate, progress=progress) as run:
         run.summary_method = method
-        article = _one(article, run, (*_READING, "has-text", "translate", "glossary"))
+        article = _one(article, run, (*_READING, "has-text", "translate", "glossary", "people"))
         if not article.sentences:
             raise InputError("nothing to summarize: only a headline", article.source_path)
         return _one(article, run, ("summarize", "titles"))
@@ -307,7 +318,6 @@ def translate_file(
     *,
     settings: Settings | None = None,
     use_cache: bool = True,
-    device: str | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Article:
@@ -317,7 +327,7 @@ def translate_file(
     from briefgen.stages.translate import needs_translation
 
     article = read_input(source)
-    with _run(settings, today=today, use_cache=use_cache, device=device, progress=progress) as run:
+    with _run(settings, today=today, use_cache=use_cache, progress=progress) as run:
         article = _one(article, run, (*_READING, "has-text"))
         if not needs_translation(article):
             raise InputError(

@@ -8,6 +8,7 @@ header, font…) is one :class:`~briefgen.model.Layout`; thresholds go under ``[
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from briefgen.tuning import Tuning, default_tuning, load_tuning
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("docx", "json", "md")
 PAPERS = ("a4", "letter")
+DEVICES = ("auto", "cpu", "cuda")
 #: A folder of this name in the working folder adds its glossary files to the shipped one.
 LOCAL_GLOSSARY_FOLDER = Path("glossaries")
 
@@ -32,6 +34,9 @@ class Settings:
     layout: Layout = field(default_factory=Layout)
     window: str | None = None  # "last-week", "2024-W20", or unset for all dates
     country_order: tuple[str, ...] = ()
+    #: The names headings print, by ISO alpha-2 code, over the analyst names briefgen
+    #: uses ({"TR": "Türkiye"}); keys may also be any name of the country.
+    country_names: Mapping[str, str] = field(default_factory=dict)
     summary_words: int | None = None
     summary_sentences: int | None = None
     formats: tuple[str, ...] = ("docx",)
@@ -42,6 +47,11 @@ class Settings:
     glossaries: tuple[Path, ...] | None = None
     #: Use the glossary shipped with briefgen (set false to use only ``glossaries``).
     shipped_glossary: bool = True
+    #: Where translation models run: "auto" (a GPU when CTranslate2 sees one), "cpu" or
+    #: "cuda"; ``None``: ``$ARGOS_DEVICE_TYPE``, else auto.
+    device: str | None = None
+    #: CTranslate2 threads per model; ``None``: ``$BRIEFGEN_THREADS``, else the CPU count.
+    threads: int | None = None
     tuning: Tuning = field(default_factory=default_tuning)
 
     def with_overrides(self, **values: Any) -> Settings:
@@ -147,6 +157,10 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
             window_from_setting(values["window"])
         except ConfigError as exc:
             raise ConfigError(exc.reason, path) from exc
+    if "device" in values and values["device"] not in DEVICES:
+        raise ConfigError(
+            f"device must be one of {', '.join(DEVICES)}, got {values['device']!r}", path
+        )
     if "paper" in values and values["paper"].casefold() not in PAPERS:
         raise ConfigError(
             f"paper must be one of {', '.join(PAPERS)}, got {values['paper']!r}", path
@@ -168,6 +182,11 @@ def _coerce(name: str, expected: str, value: Any, base: Path, path: Path) -> Any
         items = [value] if isinstance(value, str) else value
         ok = isinstance(items, list) and all(isinstance(v, str) for v in items)
         value = tuple(base / v for v in items) if ok else value
+    elif name == "country_names":
+        ok = isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        )
+        value = _country_names(value, path) if ok else value
     elif "tuple" in expected:
         items = [value] if isinstance(value, str) else value
         ok = isinstance(items, list) and all(isinstance(v, str) for v in items)
@@ -181,3 +200,16 @@ def _coerce(name: str, expected: str, value: Any, base: Path, path: Path) -> Any
     if not ok:
         raise ConfigError(f"setting {name!r} has the wrong type ({type(value).__name__})", path)
     return value
+
+
+def _country_names(value: dict[str, str], path: Path) -> dict[str, str]:
+    """``country_names`` keyed by alpha-2 code; a key that names no country is an error."""
+    from briefgen.gazetteer import gazetteer
+
+    names = {}
+    for key, name in value.items():
+        code = gazetteer().code_of(key)
+        if code is None:
+            raise ConfigError(f"country_names: {key!r} is no country (use a code like TR)", path)
+        names[code] = name.strip()
+    return names

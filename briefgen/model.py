@@ -28,8 +28,16 @@ LANGUAGE_NAMES = {
 
 
 def language_name(code: str) -> str:
-    """``Persian`` for ``fa``; the code itself for a language without a name here."""
-    return LANGUAGE_NAMES.get(code, code)
+    """``Persian`` for ``fa``; other codes by CLDR's English name; else the code itself."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        from babel import Locale
+
+        name = Locale("en").languages.get(code.replace("-", "_"))
+    except (ImportError, ValueError):
+        name = None
+    return str(name or code)
 
 
 @dataclass
@@ -56,16 +64,16 @@ class Sentence:
 class Translation:
     """How an article was machine-translated."""
 
-    engine: str  # e.g. "Argos fa→en"
+    engine: str  # e.g. "Argos fa→en", "Argos ar→en"
     package: str  # package name, e.g. "translate-fa_en"
     version: str
     is_test_model: bool = False
     missing_terms: list[str] = field(default_factory=list)
-    source_language: str = "fa"
+    source_language: str = "fa"  # ISO 639 code of the language translated from
 
     @property
     def label(self) -> str:
-        """The marking printed under a translated article."""
+        """The marking printed under a translated article, naming the source language."""
         test = " — TEST MODEL, not a real translation" if self.is_test_model else ""
         language = language_name(self.source_language)
         model = f"{self.engine}, {self.package} {self.version}"
@@ -93,7 +101,9 @@ class Person:
     entry_id: str | None = None  # the glossary entry; None for a person not in the glossary
     surface: str = ""  # the form found in the source text
     #: A spelling- and script-insensitive key: the same person in two articles (Persian
-    #: and English, two transliterations) has the same key.
+    #: and English, two transliterations) has the same key. The glossary entry id for a
+    #: glossary person; else :func:`briefgen.text.names.name_key` of the name ("~" and the
+    #: consonant skeleton of the surname, e.g. "~tqpr" for «تقی پور» and "Taqipour").
     key: str = ""
 
     @property

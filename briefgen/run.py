@@ -40,7 +40,6 @@ class Run:
     glossary: Glossary = field(default_factory=Glossary)
     translate: bool = True  # translate articles not in English when a model is installed
     use_cache: bool = True  # use the translation cache
-    device: str | None = None  # "auto", "cpu" or "cuda" for the translation models
     summary_method: str = "default"  # "default", "lead" or a sumy method
     progress: Progress | None = field(default=None, compare=False, repr=False)
     translators: dict[str, Translator | Exception] = field(
@@ -71,7 +70,12 @@ class Run:
             from briefgen.translation import load_translator
 
             try:
-                cached = load_translator(language, use_cache=self.use_cache, device=self.device)
+                cached = load_translator(
+                    language,
+                    use_cache=self.use_cache,
+                    device=self.settings.device,
+                    threads=self.settings.threads,
+                )
             except Exception as exc:
                 self.translators[language] = exc
                 raise

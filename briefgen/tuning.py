@@ -24,6 +24,8 @@ class CleanTuning:
 @dataclass(frozen=True)
 class DateTuning:
     future_slack_days: int
+    window_slack_days: int
+    undated_contradiction_days: int
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,12 @@ class CountryTuning:
     headline_weight: float
     lead_weight: float
     body_weight: float
+    counterpart_weight: float
+    mention_weight: float
+    venue_weight: float
+    background_weight: float
     min_partner_score: float
+    multilateral_dominance: float
 
 
 @dataclass(frozen=True)

@@ -187,9 +187,9 @@ def _debug(ctx: click.Context) -> bool:
 @click.version_option(__version__, prog_name="briefgen")
 @click.option("--debug", is_flag=True, help="Show tracebacks and detailed logs.")
 def main(debug: bool) -> None:
-    """Offline weekly briefs from Persian and English news articles.
+    """Offline weekly briefs from Persian, Arabic and English news articles.
 
-    Reads a folder of articles, translates the Persian ones (Argos fa→en), applies
+    Reads a folder of articles, translates the non-English ones (Argos X→en), applies
     the glossary of official names, summarizes each article and writes a dated Word
     brief grouped by partner country.
     """

@@ -13,7 +13,7 @@ from briefgen import api
 from briefgen.api import Article, Brief, language_name
 from briefgen.cli.output import message
 from briefgen.cli.progress import progress_reporter
-from briefgen.config import FORMATS, load_settings
+from briefgen.config import DEVICES, FORMATS, load_settings
 from briefgen.errors import EXIT_STRICT, NoInputError
 
 
@@ -71,6 +71,16 @@ def _formats(
 @click.option("--no-translate", is_flag=True, help="Do not translate articles.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary length in words.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
+@click.option(
+    "--device",
+    type=click.Choice(DEVICES),
+    help="Where translation models run (default: $ARGOS_DEVICE_TYPE, else auto).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
+)
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
 @click.option(
     "--force",
@@ -93,6 +103,8 @@ def brief(
     no_translate: bool,
     words: int | None,
     sentences: int | None,
+    device: str | None,
+    threads: int | None,
     strict: bool,
     force: bool,
     quiet: bool,
@@ -112,6 +124,8 @@ def brief(
         show_source=show_source,
         summary_words=words,
         summary_sentences=sentences,
+        device=device,
+        threads=threads,
     )
     today = dt.date.today()
     if week or since or until or last_week:
@@ -161,6 +175,10 @@ def _report(result: Brief, written: list[Path]) -> None:
         f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
         f"{len(result.excluded)} outside the window ({api.describe_window(result.window)})"
     )
+    undated = sum(1 for a in result.articles if a.date is None)
+    if undated:
+        where = "" if result.window.is_open else ", nothing in their text contradicts the window"
+        echo(f"  {undated} undated article(s) in the brief (listed as undated{where})")
     for item in result.skipped:
         echo(f"  skipped {item.path}: {item.reason}")
     for item in result.excluded:

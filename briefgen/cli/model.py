@@ -31,7 +31,16 @@ def model() -> None:
     help="Download the LANG→en package (default fa) through the Argos package index "
     "($ARGOS_PACKAGE_INDEX).",
 )
-def install(file: Path | None, from_index: str | None) -> None:
+@click.option(
+    "--sha256",
+    "sha256",
+    metavar="HEX",
+    help="Expected SHA-256 of FILE (default: FILE.sha256 beside it, if any).",
+)
+@click.option(
+    "--force", is_flag=True, help="Let an older or TEST package replace a newer or real one."
+)
+def install(file: Path | None, from_index: str | None, sha256: str | None, force: bool) -> None:
     """Install a package from FILE.argosmodel, or online with --from-index.
 
     \b
@@ -39,7 +48,11 @@ def install(file: Path | None, from_index: str | None) -> None:
     briefgen model install --from-index fa             (online)
     """
     package, replaced = api.install_model(
-        file, from_index=from_index, progress=lambda text, *_: message(text)
+        file,
+        from_index=from_index,
+        sha256=sha256,
+        force=force,
+        progress=lambda text, *_: message(text),
     )
     for old in replaced:
         if old.path != package.path or old.version != package.version:

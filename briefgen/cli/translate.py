@@ -9,7 +9,7 @@ import click
 from briefgen import api
 from briefgen.cli.output import data, message
 from briefgen.cli.progress import progress_reporter
-from briefgen.config import load_settings
+from briefgen.config import DEVICES, load_settings
 from briefgen.errors import ConfigError
 
 
@@ -35,6 +35,16 @@ from briefgen.errors import ConfigError
     type=click.Path(path_type=Path, dir_okay=False),
     help="Settings file naming the glossaries (default: ./briefgen.toml when present).",
 )
+@click.option(
+    "--device",
+    type=click.Choice(DEVICES),
+    help="Where translation models run (default: $ARGOS_DEVICE_TYPE, else auto).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes on stderr.")
 def translate(
     file: Path,
@@ -43,6 +53,8 @@ def translate(
     bilingual: bool,
     no_cache: bool,
     config_path: Path | None,
+    device: str | None,
+    threads: int | None,
     quiet: bool,
 ) -> None:
     """Translate one article (FILE, or - for standard input) to English.
@@ -55,7 +67,10 @@ def translate(
         raise ConfigError("--format docx needs -o FILE.docx")
     with progress_reporter(quiet) as progress:
         article = api.translate_file(
-            file, settings=load_settings(config_path), use_cache=not no_cache, progress=progress
+            file,
+            settings=load_settings(config_path).with_overrides(device=device, threads=threads),
+            use_cache=not no_cache,
+            progress=progress,
         )
     if output is None:
         data(api.render_translation(article, fmt, bilingual=bilingual), nl=False)

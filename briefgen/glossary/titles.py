@@ -1,6 +1,9 @@
 """Names in a summary: the first mention in full with the title valid on the article's date,
 later mentions in the short form.
 
+A name the text already titles, in any words ("Minister Information and Communications
+Technology Isa Zarepour", "Zarepour, Iran's ICT chief, said"), gets no second title.
+
 "Zarepour said …" as the first mention becomes "Issa Zarepour, Minister of ICT, said …" on
 an article dated 2023; a name already next to a title ("Iran's Minister of ICT, Issa
 Zarepour, said", "President Raisi") gets no second one; a possessive gets the title in
@@ -9,6 +12,7 @@ front ("Minister of ICT Issa Zarepour's visit"). Undated articles get no title.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -60,7 +64,10 @@ def apply_titles(texts: list[str], glossary: Glossary, day: dt.date | None) -> l
     seen: set[str] = set()
     result = []
     for text in texts:
-        hits = glossary.find_english(text)
+        hits: list[Hit] = []
+        for hit in glossary.find_english(text):
+            wide = _widened(text, hit)
+            hits.append(wide if not hits or hits[-1].end <= wide.start else hit)
         titles = [h for h in hits if h.entry.type == "title"]
         changes: dict[int, str] = {}
         for index, hit in enumerate(hits):
@@ -79,6 +86,22 @@ def apply_titles(texts: list[str], glossary: Glossary, day: dt.date | None) -> l
     return result
 
 
+def _widened(text: str, hit: Hit) -> Hit:
+    """The hit with the words before it that make, with its canonical name, another form of the
+    entry ("Iran" + "ITO" → "Iran" + "Information Technology Organization" is a form): the
+    replacement then covers them, and rewriting the result again changes nothing."""
+    canonical = hit.entry.canonical
+    before = text[: hit.start].casefold()
+    for form in hit.entry.english_forms:
+        if len(form) <= len(canonical) or not form.casefold().endswith(canonical.casefold()):
+            continue
+        prefix = form[: -len(canonical)].casefold()
+        start = hit.start - len(prefix)
+        if before.endswith(prefix) and (start == 0 or not text[start - 1].isalnum()):
+            return dataclasses.replace(hit, start=start, text=text[start : hit.end])
+    return hit
+
+
 def _first_mention(
     text: str, hit: Hit, entry: Entry, titles: list[Hit], glossary: Glossary, day: dt.date | None
 ) -> str:
@@ -86,6 +109,10 @@ def _first_mention(
     title = entry.title_on(day)
     if not title or _is_titled(text, hit, titles, glossary.title_forms(title)):
         return name
+    from briefgen.glossary.people_en import title_next_to
+
+    if title_next_to(text, hit.start, hit.end, glossary):
+        return name  # the text gives a title of its own: never a second one
     rest = text[hit.end :]
     if _POSSESSIVE.match(rest):
         return f"{title} {name}"

@@ -17,19 +17,24 @@ def install_model(
     path: Path | str | None = None,
     *,
     from_index: str | None = None,
+    sha256: str | None = None,
+    force: bool = False,
     progress: Progress | None = None,
 ) -> tuple[InstalledPackage, list[InstalledPackage]]:
     """Install an Argos package from a ``.argosmodel`` file, or download the
-    ``from_index``→en package through the package index. Returns it and what it replaced."""
+    ``from_index``→en package through the package index. Returns it and what it replaced.
+
+    ``sha256`` (else a ``FILE.sha256`` beside the file) is checked before anything is
+    written; ``force`` lets an older or TEST package replace a newer or real one."""
     from briefgen.errors import ConfigError
     from briefgen.translation.packages import install_from_index, install_package_file
 
     if (path is None) == (from_index is None):
         raise ConfigError("give either FILE.argosmodel or --from-index (not both)")
     if path is not None:
-        return install_package_file(Path(path))
+        return install_package_file(Path(path), sha256, force=force)
     say = (lambda text: progress(text, 0, 0)) if progress else None
-    return install_from_index(from_index or "fa", "en", progress=say)
+    return install_from_index(from_index or "fa", "en", progress=say, force=force)
 
 
 def list_models() -> tuple[Path, list[InstalledPackage], list[str]]:

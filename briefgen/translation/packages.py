@@ -6,10 +6,11 @@ the ``from_code``/``to_code`` pair), a CTranslate2 model in ``model/`` and a tok
 ``$ARGOS_PACKAGES_DIR`` or Argos Translate's default, so ``argospm`` and
 argostranslate see the same ones.
 
-Installing checks the zip before anything is written: one top-level folder, no entry
-that would land outside it (zip-slip), no links, a readable metadata.json, a model.
-It extracts into a temporary folder beside the target and renames it into place, so a
-failed install leaves the packages folder as it was.
+An install is checked and transactional: checksum and zip first
+(:mod:`~briefgen.translation.archive`), then the package is extracted outside the
+packages folder, loaded and made to translate a sentence, and only then renamed into
+place (:mod:`~briefgen.translation.staging`). A failed or killed install leaves the
+packages folder as it was, as argostranslate reads it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import posixpath
-import shutil
-import stat
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -27,9 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import ModelError
+from briefgen.translation.archive import check_archive, check_metadata, verify_checksum
+from briefgen.translation.staging import workspace
+from briefgen.translation.tokenizers import tokenizer_kind
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-MAX_UNPACKED_BYTES = 8 * 1024**3  # a real fa→en package unpacks to ~100 MB
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,20 @@ class InstalledPackage:
     size: int  # bytes on disk
     is_test_model: bool = False
     target_prefix: str = ""
+    package_type: str = "translate"  # argostranslate's "type" (also "sbd")
 
     @property
     def pair(self) -> str:
         return f"{self.from_code}→{self.to_code}"
+
+    @property
+    def pair_codes(self) -> tuple[str, str]:
+        return (self.from_code, self.to_code)
+
+    @property
+    def tokenizer(self) -> str | None:
+        """ "sentencepiece" or "bpe": the tokenizer argostranslate (and briefgen) use."""
+        return tokenizer_kind(self.path)
 
 
 def packages_dir() -> Path:
@@ -82,16 +93,8 @@ def _read_metadata(folder: Path) -> dict:
         raise ModelError("not an Argos package (no metadata.json)", folder) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelError(f"unreadable metadata.json ({exc})", folder) from exc
-    _check_metadata(data, folder)
+    check_metadata(data, folder)
     return data
-
-
-def _check_metadata(data: object, where: Path) -> None:
-    if not isinstance(data, dict):
-        raise ModelError("metadata.json is not a JSON object", where)
-    for key in ("from_code", "to_code"):
-        if not isinstance(data.get(key), str) or not data[key]:
-            raise ModelError(f"metadata.json does not name the {key}", where)
 
 
 def _folder_size(folder: Path) -> int:
@@ -112,7 +115,8 @@ def read_package(folder: Path) -> InstalledPackage:
         version=str(data.get("package_version", "")),
         size=_folder_size(folder),
         is_test_model=bool(data.get("test_fixture")) or "test" in str(code).lower(),
-        target_prefix=str(data.get("target_prefix", "")),
+        target_prefix=str(data.get("target_prefix") or ""),
+        package_type=str(kind),
     )
 
 
@@ -133,104 +137,84 @@ def list_packages(folder: Path | None = None) -> tuple[list[InstalledPackage], l
     return packages, problems
 
 
-def find_package(from_code: str = "fa", to_code: str = "en") -> InstalledPackage | None:
+def find_package(
+    from_code: str = "fa", to_code: str = "en", folder: Path | None = None
+) -> InstalledPackage | None:
     """The installed package for the pair; a real model wins over a test fixture."""
-    packages, _ = list_packages()
-    matches = [p for p in packages if (p.from_code, p.to_code) == (from_code, to_code)]
-    matches.sort(key=lambda p: (not p.is_test_model, _version_key(p.version)), reverse=True)
+    packages, _ = list_packages(folder)
+    matches = [
+        p
+        for p in packages
+        if p.pair_codes == (from_code, to_code) and p.package_type == "translate"
+    ]
+    matches.sort(key=lambda p: (not p.is_test_model, version_key(p.version)), reverse=True)
     return matches[0] if matches else None
 
 
-def _version_key(version: str) -> tuple:
+def installed_sources(to_code: str = "en", folder: Path | None = None) -> set[str]:
+    """Source languages with an installed X→``to_code`` translation package."""
+    packages, _ = list_packages(folder)
+    return {p.from_code for p in packages if p.to_code == to_code and p.package_type == "translate"}
+
+
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def version_key(version: str) -> tuple:
+    """A sortable key for a package version: PEP 440, else its leading number ("1.0-test")."""
     import packaging.version
 
-    try:
-        return (1, packaging.version.parse(version))
-    except packaging.version.InvalidVersion:
-        return (0, version)
+    for candidate in (version, *_LEADING_NUMBER.findall(version)[:1]):
+        try:
+            return (1, packaging.version.parse(candidate))
+        except packaging.version.InvalidVersion:
+            continue
+    return (0, version)
 
 
 # --- install from a file ---------------------------------------------------------------
 
 
-def _check_archive(archive: zipfile.ZipFile, path: Path) -> str:
-    """Validate every entry; return the package's top-level folder name."""
-    tops: set[str] = set()
-    total = 0
-    for info in archive.infolist():
-        name = info.filename
-        parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".")]
-        mode = info.external_attr >> 16
-        if (
-            name.startswith(("/", "\\"))
-            or "\\" in name
-            or ".." in parts
-            or (parts and ":" in parts[0])
-            or posixpath.isabs(name)
-        ):
-            raise ModelError(f"refused: entry {name!r} would land outside the package folder", path)
-        if stat.S_ISLNK(mode):
-            raise ModelError(f"refused: entry {name!r} is a symbolic link", path)
-        if not parts:
-            continue
-        if len(parts) == 1 and not info.is_dir():
-            raise ModelError(
-                f"entry {name!r} is not inside the package folder (one top-level folder)", path
-            )
-        tops.add(parts[0])
-        total += info.file_size
-    if len(tops) != 1:
-        found = ", ".join(sorted(tops)) or "none"
-        raise ModelError(f"needs exactly one top-level folder, found: {found}", path)
-    if total > MAX_UNPACKED_BYTES:
-        raise ModelError(f"unpacks to {total / 1e9:.1f} GB, more than a package can be", path)
-    top = tops.pop()
-    names = set(archive.namelist())
-    try:
-        metadata = json.loads(archive.read(f"{top}/metadata.json").decode("utf-8"))
-    except KeyError as exc:
-        raise ModelError("not an Argos package (no metadata.json)", path) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"unreadable metadata.json ({exc})", path) from exc
-    _check_metadata(metadata, path)
-    if metadata.get("type", "translate") == "translate":
-        if f"{top}/model/model.bin" not in names:
-            raise ModelError("no CTranslate2 model in the package (model/model.bin)", path)
-        if not {f"{top}/sentencepiece.model", f"{top}/bpe.model"} & names:
-            raise ModelError("no tokenizer in the package (sentencepiece.model)", path)
-    return top
-
-
 def install_package_file(
-    path: Path | str, folder: Path | None = None, *, replace_pair: bool = True
+    path: Path | str,
+    sha256: str | None = None,
+    *,
+    force: bool = False,
+    folder: Path | None = None,
 ) -> tuple[InstalledPackage, list[InstalledPackage]]:
     """Install the ``.argosmodel`` at ``path``; return it and the packages it replaced.
 
-    Another package for the same language pair is removed once the new one is in place.
+    Nothing in the packages folder changes until the package has been checked: its
+    checksum (``sha256``, else ``FILE.sha256`` beside it, if either), the zip (see
+    :mod:`~briefgen.translation.archive`), then, extracted outside the packages folder,
+    its tokenizer and CTranslate2 model load and translate one sentence. Only then does
+    it move into place (see :mod:`~briefgen.translation.staging`) and the other packages
+    of its pair go. Without ``force``, a TEST package never replaces a real one and an
+    older version never replaces a newer one (:class:`ModelError` says to use --force).
     """
     path = Path(path)
     folder = folder or packages_dir()
     if not path.is_file():
         raise ModelError("no such file" if not path.exists() else "not a regular file", path)
     try:
+        verify_checksum(path, sha256)
         if not zipfile.is_zipfile(path):
             raise ModelError(
                 "not an Argos package: not a zip archive (corrupt or wrong file)", path
             )
         with zipfile.ZipFile(path) as archive:
-            top = _check_archive(archive, path)
-            bad = archive.testzip()
-            if bad is not None:
-                raise ModelError(f"corrupt package: entry {bad!r} fails its checksum", path)
-            folder.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".install-", dir=folder))
-            try:
-                archive.extractall(staging)
-                package = read_package(staging / top)
-                _check_loads(staging / top, path)
-                replaced = _put_in_place(staging / top, folder / top, package, replace_pair)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
+            top = check_archive(archive, path)
+            with workspace(folder) as work:
+                archive.extractall(work.package_dir)
+                staged = work.package_dir / top
+                package = read_package(staged)
+                replaced = _replaced_packages(package, folder / top, folder, force, path)
+                check_translates(package, path)
+                target = folder / top
+                work.plan(top, remove=[old.path.name for old in replaced if old.path != target])
+                if target.exists():
+                    work.set_aside(target)
+                work.put_in_place(staged, target)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise ModelError(f"corrupt package ({exc})", path) from exc
     except OSError as exc:
@@ -238,53 +222,60 @@ def install_package_file(
     return read_package(folder / top), replaced
 
 
-def _check_loads(folder: Path, source: Path) -> None:
-    """The tokenizer and model load: a truncated model.bin is caught here, not at run time."""
-    if not (folder / "sentencepiece.model").is_file():
-        return
-    import sentencepiece
-
-    try:
-        sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
-    except (RuntimeError, OSError) as exc:
-        raise ModelError(
-            f"corrupt package: sentencepiece.model does not load ({exc})", source
-        ) from exc
-    config = folder / "model" / "config.json"
-    if config.is_file():
-        try:
-            json.loads(config.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ModelError(f"corrupt package: model/config.json ({exc})", source) from exc
-
-
-def _put_in_place(
-    staged: Path, target: Path, package: InstalledPackage, replace_pair: bool
+def _replaced_packages(
+    new: InstalledPackage, target: Path, folder: Path, force: bool, source: Path
 ) -> list[InstalledPackage]:
-    existing, _ = list_packages(target.parent)
-    same_pair = [
-        p
-        for p in existing
-        if replace_pair
-        and (p.from_code, p.to_code) == (package.from_code, package.to_code)
-        and p.path != target
+    """The installed packages ``new`` replaces: its folder name and its pair."""
+    existing, _ = list_packages(folder)
+    replaced = [
+        p for p in existing if p.path == target or (p.from_code, p.to_code) == new.pair_codes
     ]
-    replaced = [p for p in existing if p.path == target] + same_pair
-    aside = None
-    if target.exists():
-        aside = target.with_name(f".old-{target.name}-{os.getpid()}")
-        os.replace(target, aside)
-    try:
-        os.replace(staged, target)
-    except OSError:
-        if aside is not None:
-            os.replace(aside, target)
-        raise
-    if aside is not None:
-        shutil.rmtree(aside, ignore_errors=True)
-    for old in same_pair:
-        shutil.rmtree(old.path, ignore_errors=True)
+    if force:
+        return replaced
+    hint = "install with --force (force=True) to replace it anyway"
+    for old in replaced:
+        if (old.from_code, old.to_code) != new.pair_codes:
+            continue
+        if new.is_test_model and not old.is_test_model:
+            raise ModelError(
+                f"refused: {new.code} {new.version} is a TEST package and would replace the "
+                f"real {old.code} {old.version} ({old.pair}); {hint}",
+                source,
+            )
+        if old.is_test_model == new.is_test_model and version_key(new.version) < version_key(
+            old.version
+        ):
+            raise ModelError(
+                f"refused: {new.code} {new.version} is older than the installed "
+                f"{old.code} {old.version} ({old.pair}); {hint}",
+                source,
+            )
     return replaced
+
+
+def check_translates(package: InstalledPackage, source: Path) -> str:
+    """Load ``package`` on the CPU and translate one sentence; the English, or ModelError.
+
+    A truncated or damaged model.bin, a broken tokenizer or a model that gives nothing
+    is reported as "corrupt package: ..." naming ``source``.
+    """
+    if package.package_type != "translate":
+        return ""
+    from briefgen.translation.languages import check_sentence
+    from briefgen.translation.translator import ArgosTranslator
+
+    try:
+        translator = ArgosTranslator(package, use_cache=False, device="cpu", threads=1)
+        english = translator.translate([check_sentence(package.from_code)])[0]
+    except ModelError as exc:
+        raise ModelError(f"corrupt package: {exc.reason}", source) from exc
+    except (RuntimeError, ValueError, IndexError) as exc:
+        reason = " ".join(str(exc).split())
+        message = f"corrupt package: the model does not translate ({reason})"
+        raise ModelError(message, source) from exc
+    if not english.strip():
+        raise ModelError("corrupt package: the model translates a sentence to nothing", source)
+    return english
 
 
 # --- install from the index ------------------------------------------------------------
@@ -295,8 +286,14 @@ def install_from_index(
     to_code: str = "en",
     folder: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    *,
+    force: bool = False,
 ) -> tuple[InstalledPackage, list[InstalledPackage]]:
-    """Download the pair's package through Argos Translate's package index and install it."""
+    """Download the pair's package through Argos Translate's package index and install it.
+
+    The download goes to a temporary file outside the packages folder, then through
+    :func:`install_package_file` (same checks, same ``force``).
+    """
     from argostranslate import networking
     from argostranslate.package import AvailablePackage, argospm_package_name
 
@@ -322,7 +319,7 @@ def install_from_index(
     candidates = [p for p in available if (p.from_code, p.to_code) == (from_code, to_code)]
     if not candidates:
         raise ModelError(f"the package index at {url} has no {from_code}→{to_code} package")
-    chosen = max(candidates, key=lambda p: _version_key(p.package_version))
+    chosen = max(candidates, key=lambda p: version_key(p.package_version))
     links = [link for link in chosen.links if isinstance(link, str)]
     if not links:
         raise ModelError(f"the index entry for {from_code}→{to_code} has no download link")
@@ -330,15 +327,10 @@ def install_from_index(
     payload = networking.get_from(links, retry_count=1)
     if payload is None:
         raise ModelError(f"cannot download the {from_code}→{to_code} package from {links[0]}")
-    folder = folder or packages_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        return install_package_file(Path(name), folder)
-    finally:
-        Path(name).unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="briefgen-download-") as tmp:
+        download = Path(tmp) / f"{argospm_package_name(chosen)}.argosmodel"
+        download.write_bytes(payload)
+        return install_package_file(download, force=force, folder=folder)
 
 
 # --- remove ------------------------------------------------------------------------------
@@ -360,8 +352,9 @@ def matching_packages(what: str, folder: Path | None = None) -> list[InstalledPa
 
 
 def remove_package(package: InstalledPackage) -> None:
-    """Delete an installed package's folder."""
+    """Delete an installed package's folder: moved out whole first, then deleted."""
     try:
-        shutil.rmtree(package.path)
+        with workspace(package.path.parent) as work:
+            work.plan(None, remove=[package.path.name])
     except OSError as exc:
         raise ModelError(f"cannot remove ({exc.strerror or exc})", package.path) from exc

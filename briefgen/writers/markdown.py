@@ -10,13 +10,12 @@ from briefgen.model import Article, Brief
 from briefgen.writers.common import (
     APPENDIX_GLOSSARY,
     APPENDIX_NOT_INCLUDED,
-    APPENDIX_PERSIAN,
+    APPENDIX_ORIGINALS,
     APPENDIX_SOURCES,
     CONTENTS,
     ENGLISH_TRANSLATION,
     NO_TRANSLATION,
     OVERVIEW,
-    PERSIAN_ORIGINAL,
     UNDATED,
     all_articles,
     also_reported_text,
@@ -26,18 +25,21 @@ from briefgen.writers.common import (
     empty_message,
     generated_line,
     glossary_terms,
+    is_rtl_language,
     key_people,
     link_label,
     not_included,
+    original_articles,
+    original_headline,
+    original_label,
     overview_rows,
     overview_sentence,
     parallel_paragraphs,
-    persian_articles,
-    persian_headline,
     person_text,
     source_details,
     web_link,
 )
+from briefgen.writers.executive import EXECUTIVE_SUMMARY, executive_summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -98,6 +100,14 @@ def _front(lines: list[str], brief: Brief) -> None:
     if layout.organization:
         lines += [escape(layout.organization), ""]
     lines += [f"**Covering {escape(brief_window(brief))}**", "", f"*{generated_line(brief)}*", ""]
+    summary = executive_summary(brief)
+    if summary:
+        lines += [f"## {EXECUTIVE_SUMMARY}", ""]
+        lines += [
+            f"- **[{escape(line.country)}](#{anchor(line.country)})** — {escape(line.text)}"
+            for line in summary
+        ]
+        lines.append("")
     lines += [f"## {OVERVIEW}", ""]
     if not brief.sections:
         lines += [escape(empty_message(brief)), ""]
@@ -117,10 +127,10 @@ def _front(lines: list[str], brief: Brief) -> None:
 
 def _appendices(lines: list[str], brief: Brief) -> None:
     letters = iter("ABCDEFGH")
-    persian = persian_articles(brief)
-    if persian:
-        lines += [f"## Appendix {next(letters)}. {APPENDIX_PERSIAN}", ""]
-        for article in persian:
+    originals = original_articles(brief)
+    if originals:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_ORIGINALS}", ""]
+        for article in originals:
             lines += [f"### {escape(article_title(article))}", ""]
             lines += [f"*{escape(' · '.join([*source_details(article), article.name]))}*", ""]
             paragraphs = parallel_paragraphs(article)
@@ -139,10 +149,16 @@ def _appendices(lines: list[str], brief: Brief) -> None:
                     "Not translated: "
                 )
                 lines += [f"*{escape(NO_TRANSLATION.format(reason=reason))}*", ""]
-            lines += [f"**{PERSIAN_ORIGINAL}**", "", f"**{escape(persian_headline(article))}**", ""]
-            lines += [
-                line for p in paragraphs for line in (f"[{p.number}] {escape(p.persian)}", "")
+            lines += [f"**{original_label(article)}**", ""]
+            original = [f"**{escape(original_headline(article))}**", ""]
+            original += [
+                line for p in paragraphs for line in (f"[{p.number}] {escape(p.original)}", "")
             ]
+            if is_rtl_language(article.language):
+                # Markdown has no direction of its own: renderers honour HTML's dir.
+                code = escape(article.language)
+                original = [f'<div dir="rtl" lang="{code}">', "", *original, "</div>", ""]
+            lines += original
     terms = glossary_terms(brief)
     if terms:
         lines += [f"## Appendix {next(letters)}. {APPENDIX_GLOSSARY}", ""]
