@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import signal
 import stat
 import subprocess
@@ -224,6 +225,30 @@ def test_a_full_disk_keeps_the_old_set_whole(tiny_disk: Path, tmp_path: Path) ->
     lines = second.stderr.strip().splitlines()
     assert len(lines) == 1 and "No space left on device" in lines[0], lines
     assert snapshot(out) == before  # the old set, whole, and no temporary files
+
+
+def test_a_write_cut_short_keeps_the_old_set_whole(written: Path) -> None:
+    """A disk that takes only 30 KB more (a file-size limit, no mount needed): exit 4,
+    one line naming the brief, and the old set as it was."""
+    before = snapshot(written)
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes fail with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))
+
+    command = [sys.executable, "-m", "briefgen", "brief", str(SEEDS), "-o", str(written)]
+    done = subprocess.run(
+        [*command, *DAY, *ALL, "--no-translate"],
+        preexec_fn=limit_file_size,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 4, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, lines
+    assert f"{written / NAMES[0]}: cannot write (File too large); nothing replaced" in lines[0]
+    assert snapshot(written) == before
 
 
 def test_ctrl_c_while_writing_leaves_old_or_new_set_never_a_mix(

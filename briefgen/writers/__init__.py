@@ -94,7 +94,10 @@ def write_brief(
         for fmt, target in targets:
             tmp = staging_path(target)
             staged.append((tmp, target))
-            WRITERS[fmt][1](brief, tmp)
+            try:
+                WRITERS[fmt][1](brief, tmp)
+            except OutputError as exc:  # name the brief, not its hidden staging file
+                raise OutputError(f"{exc.reason}; nothing replaced", target) from exc
         hashes = {target.name: _sha256(tmp) for tmp, target in staged}
         # Both the old and the new content count as briefgen's while the set is renamed.
         _write_state(folder, state, hashes, keep_old=True)
