@@ -136,11 +136,16 @@ def read_article(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Article:
         article = call_with_time_limit(READ_SECONDS, "read", _read, path, max_bytes)
     except MemoryError as exc:
         raise InputError("cannot be read (out of memory)", path) from exc
-    except InputError as exc:
-        raise type(exc)(exc.reason, path) from exc
+    except InputError as exc:  # a parser's message may quote the file, newlines and all
+        raise type(exc)(_one_line(exc.reason), path) from exc
     if not article.raw_text.strip():
         raise InputError("empty (no text)", path)
     return article
+
+
+def _one_line(reason: str, limit: int = 300) -> str:
+    text = " ".join(reason.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read(path: Path, max_bytes: int) -> Article:
