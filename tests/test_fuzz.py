@@ -11,6 +11,7 @@ text and bytes; hypothesis shrinks a failure to its smallest file.
 from __future__ import annotations
 
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -247,7 +248,7 @@ FILES = st.one_of(
     st.tuples(st.just(".docx"), DOCX | st.binary(max_size=2000)),
 )
 FUZZ = settings(
-    max_examples=300,
+    max_examples=int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "300")),  # more: a long campaign
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
