@@ -36,9 +36,29 @@ class CountryTuning:
 
 @dataclass(frozen=True)
 class DuplicateTuning:
+    """Event matching (:mod:`briefgen.story`): points per piece of evidence, thresholds."""
+
     max_days_apart: int
     same_story: float
     same_story_undated: float
+    lead_sentences: int
+    counterpart: float
+    official: float
+    person: float
+    organization: float
+    place: float
+    country: float
+    domestic: float
+    same_day: float
+    weekday: float
+    weekday_conflict: float
+    number: float
+    counted_number: float
+    numbers_cap: float
+    number_conflict: float
+    words: float
+    counterpart_missing: float
+    counterpart_conflict: float
 
 
 @dataclass(frozen=True)
