@@ -195,7 +195,7 @@ def isolated_environment(model: Path | None) -> Iterator[None]:
             if model:
                 from briefgen.translation.packages import install_package_file
 
-                install_package_file(model, packages)
+                install_package_file(model, folder=packages)
             yield
         finally:
             for name, value in saved.items():

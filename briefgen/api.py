@@ -263,7 +263,7 @@ def summarize_file(
     article = read_input(source)
     with _run(settings, today=today, translate=translate, progress=progress) as run:
         run.summary_method = method
-        article = _one(article, run, (*_READING, "has-text", "translate", "glossary"))
+        article = _one(article, run, (*_READING, "has-text", "translate", "glossary", "people"))
         if not article.sentences:
             raise InputError("nothing to summarize: only a headline", article.source_path)
         return _one(article, run, ("summarize", "titles"))

@@ -101,7 +101,9 @@ class Person:
     entry_id: str | None = None  # the glossary entry; None for a person not in the glossary
     surface: str = ""  # the form found in the source text
     #: A spelling- and script-insensitive key: the same person in two articles (Persian
-    #: and English, two transliterations) has the same key.
+    #: and English, two transliterations) has the same key. The glossary entry id for a
+    #: glossary person; else :func:`briefgen.text.names.name_key` of the name ("~" and the
+    #: consonant skeleton of the surname, e.g. "~tqpr" for «تقی پور» and "Taqipour").
     key: str = ""
 
     @property

@@ -31,6 +31,7 @@ from briefgen.stages.duplicates import duplicates_stage
 from briefgen.stages.glossary import glossary_stage, title_stage
 from briefgen.stages.group import group_stage
 from briefgen.stages.language import language_stage
+from briefgen.stages.people import people_stage
 from briefgen.stages.sentences import sentence_stage
 from briefgen.stages.summarize import summarize_stage
 from briefgen.stages.translate import translate_stage
@@ -89,6 +90,7 @@ PIPELINE: tuple[Step, ...] = (
     Step("window", window_stage, "brief"),
     Step("translate", translate_stage, "brief"),
     Step("glossary", glossary_stage, "article", "Summarizing"),
+    Step("people", people_stage, "article", "Summarizing"),
     Step("summarize", summarize_stage, "article", "Summarizing"),
     Step("titles", title_stage, "article", "Summarizing"),
     Step("duplicates", duplicates_stage, "brief"),

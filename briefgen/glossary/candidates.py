@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from briefgen import lang
 from briefgen.glossary.match import Hit
 
 _PARTICLES = r"(?:bin|bint|ibn|al|el|ul|abu|abd|de|da|van|von|der|ben)"
@@ -22,165 +23,6 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:Minister|President|Ambassador|Envoy|Deputy|Director|Chairman|Commander|Governor|"
     r"Secretary|Spokesman|Spokesperson|CEO|Mayor|Speaker|Dr\.?|Eng\.?|Mr\.?|Mrs\.?|Ms\.?|"
     r"Prof\.?|Sheikh|Seyyed|Seyed)\s*,?\s*$"
-)
-GENERIC_WORDS = frozenset(
-    [
-        "ministry",
-        "minister",
-        "ministers",
-        "department",
-        "organization",
-        "organisation",
-        "company",
-        "council",
-        "committee",
-        "commission",
-        "agency",
-        "office",
-        "airport",
-        "international",
-        "national",
-        "republic",
-        "islamic",
-        "force",
-        "forces",
-        "public",
-        "relations",
-        "president",
-        "vice",
-        "first",
-        "deputy",
-        "ambassador",
-        "news",
-        "latest",
-        "government",
-        "state",
-        "states",
-        "united",
-        "kingdom",
-        "union",
-        "world",
-        "league",
-        "bank",
-        "university",
-        "center",
-        "centre",
-        "east",
-        "west",
-        "north",
-        "south",
-        "middle",
-        "central",
-        "asia",
-        "africa",
-        "europe",
-        "gulf",
-        "persian",
-        "arab",
-        "arabic",
-        "communications",
-        "communication",
-        "information",
-        "technology",
-        "technologies",
-        "ict",
-        "telecommunications",
-        "telecommunication",
-        "digital",
-        "economy",
-        "cyber",
-        "security",
-        "smart",
-        "services",
-        "service",
-        "window",
-        "users",
-        "program",
-        "programme",
-        "project",
-        "group",
-        "chamber",
-        "commerce",
-        "trade",
-        "foreign",
-        "affairs",
-        "health",
-        "education",
-        "defense",
-        "defence",
-        "treasury",
-        "finance",
-        "local",
-        "administration",
-        "environment",
-        "mission",
-        "high",
-        "level",
-        "read",
-        "more",
-        "you",
-        "might",
-        "also",
-        "like",
-        "publish",
-        "date",
-        "week",
-        "weekly",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "eng",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "for",
-        "in",
-        "on",
-        "to",
-        "at",
-        "by",
-        "with",
-        "from",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "we",
-        "they",
-        "he",
-        "she",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "as",
-        "ai",
-    ]
 )
 _PERSIAN_HONORIFIC = re.compile(
     r"(?:آقای|خانم|دکتر|مهندس|سید|سیده|حجت‌?الاسلام|آیت‌?الله|سردار|سرلشکر|شیخ)\s+"
@@ -207,46 +49,11 @@ def _not_name_words() -> frozenset[str]:
     import pycountry
     from stop_words import get_stop_words
 
-    words = set(GENERIC_WORDS) | {w.casefold() for w in get_stop_words("en")}
+    words = {w.casefold() for w in lang.words("names", "generic_words", ["en"])}
+    words |= {w.casefold() for w in get_stop_words("en")}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             words.update(re.findall(r"\w+", getattr(country, attr, "").casefold()))
-    words.update(
-        [
-            "iranian",
-            "iraqi",
-            "syrian",
-            "saudi",
-            "omani",
-            "jordanian",
-            "turkish",
-            "emirati",
-            "qatari",
-            "afghan",
-            "chinese",
-            "russian",
-            "american",
-            "british",
-            "european",
-            "tehran",
-            "baghdad",
-            "damascus",
-            "riyadh",
-            "muscat",
-            "beirut",
-            "amman",
-            "ankara",
-            "moscow",
-            "beijing",
-            "doha",
-            "kabul",
-            "geneva",
-            "lattakia",
-            "caucasus",
-            "arbaeen",
-            "quds",
-        ]
-    )
     return frozenset(words)
 
 
@@ -325,3 +132,50 @@ def persian_candidates(text: str, hits: list[Hit]) -> list[Candidate]:
         if not _overlaps(start, end, hits) and not any(c.start <= start < c.end for c in found):
             found.append(Candidate(name, "honorific", start, end))
     return found
+
+
+# People outside the glossary: a ready-to-paste entry -----------------------------------
+
+
+def entry_id(name: str) -> str:
+    """A glossary id for ``name``: lower-case ASCII words joined by hyphens."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "person"
+
+
+def person_entry_yaml(name: str, surface: str, language: str, title: str | None) -> str:
+    """A glossary entry for a person the text names with a role: id, type, canonical
+    (romanized when the text writes the name in Persian or Arabic: check it), the form as
+    written (``persian``/``arabic``/``english``), and a role with the title the text gives
+    and no dates (dates need sources)."""
+    from briefgen.text.names import romanize
+    from briefgen.text.persian import has_arabic_script
+
+    canonical = romanize(name)
+    lines = [f"- id: {entry_id(canonical)}", "  type: person", f"  canonical: {_quote(canonical)}"]
+    if has_arabic_script(surface):
+        field = "arabic" if language == "ar" else "persian"
+        lines.append(f"  {field}: [{_quote(surface)}]")
+    elif surface != canonical:
+        lines.append(f"  english: [{_quote(surface)}]")
+    if title:
+        lines += ["  roles:", f"    - title: {_quote(title)}"]
+    note = (
+        "canonical romanized from the source: check the official spelling; "
+        if (canonical != name)
+        else ""
+    )
+    lines.append(
+        f"  notes: {_quote(note + 'title as the article gives it; add dates with sources')}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    """``text`` as a YAML scalar (double-quoted when it could be read otherwise)."""
+    if re.fullmatch(r"[\w][\w .'’()-]*", text) and not text.endswith(":"):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

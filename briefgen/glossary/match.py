@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from briefgen.text.persian import fold_letters, has_arabic_script
 
@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 #: translation to the canonical title (a long English title pasted into Persian text is
 #: more likely to be mangled than a name).
 PROTECTED_TYPES = ("person", "organization", "place", "other")
-_PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-"})
+# Apostrophes made plain; hyphens between words as spaces ("Azari-Jahromi" = "Azari Jahromi").
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": " ", "‑": " ", "‒": " ", "-": " "})
 _MAX_PASSES = 4
+_RECENT = 4096  # texts whose hits are kept
 
 
 @functools.lru_cache(maxsize=8192)
@@ -84,7 +86,9 @@ class Matcher:
     """A compiled set of forms; :meth:`find` returns non-overlapping hits, left to right."""
 
     def __init__(self, forms: Iterable[tuple[str, Entry, str]]) -> None:
-        self._forms: dict[str, tuple[str, Entry, str]] = {}
+        # Forms that fold alike ("Al Maawali", "Al-Maawali") share a key; the one written
+        # as the text writes it wins, else the first listed.
+        self._forms: dict[str, list[tuple[str, Entry, str]]] = {}
         exact: list[str] = []
         loose: list[str] = []
         for form, entry, kind in forms:
@@ -92,10 +96,10 @@ class Matcher:
             if not key:
                 continue
             if is_acronym(form):
-                self._forms.setdefault(key, (form, entry, kind))
+                self._forms.setdefault(key, []).append((form, entry, kind))
                 exact.append(key)
             else:
-                self._forms.setdefault(key.casefold(), (form, entry, kind))
+                self._forms.setdefault(key.casefold(), []).append((form, entry, kind))
                 loose.append(key)
         parts = [(k, re.escape(k)) for k in exact] + [(k, f"(?i:{re.escape(k)})") for k in loose]
         parts.sort(key=lambda item: -len(item[0]))
@@ -113,13 +117,16 @@ class Matcher:
         position = 0
         while match := self._pattern.search(folded, position):
             key = match.group(0)
-            found = self._forms.get(key) or self._forms.get(key.casefold())
-            if found is None or not _case_fits(key, found[0]):
+            candidates = self._forms.get(key) or self._forms.get(key.casefold())
+            if not candidates or not _case_fits(key, candidates[0][0]):
                 position = match.start() + 1
                 continue
-            form, entry, kind = found
             start = origin[match.start()]
             end = origin[match.end() - 1] + 1
+            written = text[start:end].casefold()
+            form, entry, kind = next(
+                (c for c in candidates if c[0].casefold() == written), candidates[0]
+            )
             hits.append(Hit(start, end, entry, form, kind, text[start:end]))
             position = match.end()
         return hits
@@ -132,13 +139,43 @@ def _case_fits(found: str, form: str) -> bool:
     return not form[:1].isupper() or found[:1].isupper() or found == found.lower()
 
 
+class EnglishMatcher:
+    """Exact forms (:class:`Matcher`), and people's names by their consonant skeleton
+    where no exact form covers the whole name (see :mod:`briefgen.glossary.spelling`)."""
+
+    def __init__(self, forms: list[tuple[str, Entry, str]]) -> None:
+        from briefgen.glossary.spelling import SkeletonMatcher
+
+        self.exact = Matcher(forms)
+        self.loose = SkeletonMatcher(forms)
+        self._recent: dict[str, list[Hit]] = {}  # the stages search one sentence often
+
+    def find(self, text: str) -> list[Hit]:
+        from briefgen.glossary.spelling import merge_hits
+
+        found = self._recent.get(text)
+        if found is None:
+            found = merge_hits(self.exact.find(text), self.loose.find(text))
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            self._recent[text] = found
+        return list(found)
+
+
+class SourceMatcher(Protocol):
+    def find(self, text: str) -> list[Hit]: ...
+
+
 @dataclass(frozen=True)
 class Matchers:
-    english: Matcher
-    persian: Matcher
+    english: SourceMatcher
+    persian: SourceMatcher
 
 
 def build_matchers(entries: Iterable[Entry]) -> Matchers:
+    """English (exact and skeleton) and Persian/Arabic (joint-insensitive) matchers."""
+    from briefgen.glossary.spelling import JointMatcher
+
     english: list[tuple[str, Entry, str]] = []
     persian: list[tuple[str, Entry, str]] = []
     for entry in entries:
@@ -147,7 +184,7 @@ def build_matchers(entries: Iterable[Entry]) -> Matchers:
             english.append((entry.short, entry, "short"))
         english.extend((form, entry, "variant") for form in entry.english)
         persian.extend((form, entry, "persian") for form in entry.source_script_forms)
-    return Matchers(Matcher(english), Matcher(persian))
+    return Matchers(EnglishMatcher(english), JointMatcher(persian))
 
 
 def replace_hits(text: str, hits: list[Hit], replacements: list[str | None]) -> str:
@@ -193,5 +230,18 @@ def normalize_english(glossary: Glossary, text: str) -> tuple[str, list[Hit]]:
         hits = glossary.find_english(text)
         if all(_normalized_form(hit) is None for hit in hits):
             return text, hits
-        text = replace_hits(text, hits, [_normalized_form(hit) for hit in hits])
+        replacements = [_normalized_form(hit) for hit in hits]
+        text = _without_repeats(replace_hits(text, hits, replacements), replacements)
     return text, glossary.find_english(text)
+
+
+def _without_repeats(text: str, forms: list[str | None]) -> str:
+    """ "ECO (ECO)" → "ECO": a spelled-out form made short must not stand before the
+    short form in parentheses ("Economic Cooperation Organization (ECO)")."""
+    if "(" not in text:
+        return text
+    for form in {f for f in forms if f}:
+        if f"({form}" not in text.replace("( ", "("):
+            continue
+        text = re.sub(rf"(?<!\w){re.escape(form)}\s*\(\s*{re.escape(form)}\s*\)", form, text)
+    return text

@@ -61,6 +61,10 @@ class Review:
     hits: list[Finding] = field(default_factory=list)
     missing: list[Finding] = field(default_factory=list)
     candidates: list[Finding] = field(default_factory=list)
+    #: People the texts name with a role whom the glossary lacks (section "person"; the
+    #: note is the title the text gives), and a ready-to-paste entry for each, by name.
+    people: list[Finding] = field(default_factory=list)
+    entries: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     common_words: frozenset[str] = frozenset()  # lower-case words of the texts: not names
 
@@ -80,7 +84,7 @@ class Review:
     @property
     def has_findings(self) -> bool:
         """Terms lost in translation or names not covered: what ``--strict`` fails on."""
-        return bool(self.missing or self.candidates)
+        return bool(self.missing or self.candidates or self.people)
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
@@ -111,6 +115,7 @@ def review_articles(articles: list[Article], glossary: Glossary) -> Review:
     )
     for article in articles:
         name = str(article.source_path)
+        _people(review, article)
         for where, text, source in _units(article):
             if article.is_translated and source:
                 _persian(review, name, where, source)
@@ -121,6 +126,38 @@ def review_articles(articles: list[Article], glossary: Glossary) -> Review:
             else:
                 _english(review, name, where, text)
     return review
+
+
+def _people(review: Review, article: Article) -> None:
+    """People outside the glossary whom the article's source text names with a role."""
+    from briefgen.glossary.candidates import person_entry_yaml
+    from briefgen.glossary.people import people_in_text
+    from briefgen.text.names import name_key
+
+    language = article.language if article.language in ("fa", "ar") else "en"
+    units = [("headline", article.headline)] if article.headline else []
+    units += [(f"sentence {s.index + 1}", s.text) for s in article.sentences]
+    for where, text in units:
+        for person in people_in_text(text, language, review.glossary):
+            if person.entry is not None:
+                continue
+            key = name_key(person.name) or person.name
+            review.people.append(
+                Finding(
+                    "person",
+                    str(article.source_path),
+                    where,
+                    language,
+                    entry_id=key,
+                    found_as=person.name,
+                    context=context(text, person.start, person.end),
+                    note=person.title or "",
+                )
+            )
+            if key not in review.entries:
+                review.entries[key] = person_entry_yaml(
+                    person.name, person.surface, language, person.title
+                )
 
 
 def _persian(review: Review, name: str, where: str, text: str) -> None:
@@ -194,7 +231,7 @@ def review_csv(review: Review) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    rows = [*review.hits, *review.missing, *review.candidates]
+    rows = [*review.hits, *review.missing, *review.people, *review.candidates]
     rows += [Finding("unused", entry_id=e.id, canonical=e.canonical) for e in review.unused]
     for row in rows:
         writer.writerow([getattr(row, column) for column in CSV_COLUMNS])
@@ -219,6 +256,7 @@ def review_markdown(review: Review) -> str:
         f"- {len(review.missing)} protected term(s) missing from the translation",
         f"- {len({c.found_as for c in review.candidates})} name(s) not in the glossary "
         f"({len(review.candidates)} occurrence(s))",
+        f"- {len(review.entries)} person(s) named with a role, not in the glossary",
         f"- {len(review.unused)} entries not found in these articles",
         "",
     ]
@@ -251,6 +289,8 @@ def review_markdown(review: Review) -> str:
             )
     else:
         lines.append("None: every protected term came out of the translation.")
+    lines += ["", "## People not in the glossary", ""]
+    lines += _people_markdown(review) or ["None."]
     lines += ["", "## Names not in the glossary", ""]
     if review.candidates:
         lines += [
@@ -277,6 +317,30 @@ def review_markdown(review: Review) -> str:
     lines += [f"- {e.canonical} (`{e.id}`)" for e in unused] if unused else ["None."]
     lines.append("")
     return "\n".join(lines)
+
+
+def _people_markdown(review: Review) -> list[str]:
+    """Each person outside the glossary: where the text names them, and an entry to paste
+    into a glossary file (add dates of office only with their sources)."""
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in review.people:
+        grouped[finding.entry_id].append(finding)
+    lines: list[str] = []
+    for key, items in grouped.items():
+        first = items[0]
+        title = f", {first.note}" if first.note else ""
+        lines += [
+            f"### {_cell(first.found_as)}{_cell(title)}",
+            "",
+            f"{len(items)} mention(s); first in {_cell(Path(first.file).name)}, {first.where}: "
+            f"{_cell(first.context)}",
+            "",
+            "```yaml",
+            review.entries[key].rstrip("\n"),
+            "```",
+            "",
+        ]
+    return lines
 
 
 def write_review(review: Review, out: Path) -> list[Path]:

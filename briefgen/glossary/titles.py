@@ -1,6 +1,9 @@
 """Names in a summary: the first mention in full with the title valid on the article's date,
 later mentions in the short form.
 
+A name the text already titles, in any words ("Minister Information and Communications
+Technology Isa Zarepour", "Zarepour, Iran's ICT chief, said"), gets no second title.
+
 "Zarepour said …" as the first mention becomes "Issa Zarepour, Minister of ICT, said …" on
 an article dated 2023; a name already next to a title ("Iran's Minister of ICT, Issa
 Zarepour, said", "President Raisi") gets no second one; a possessive gets the title in
@@ -86,6 +89,10 @@ def _first_mention(
     title = entry.title_on(day)
     if not title or _is_titled(text, hit, titles, glossary.title_forms(title)):
         return name
+    from briefgen.glossary.people_en import title_next_to
+
+    if title_next_to(text, hit.start, hit.end, glossary):
+        return name  # the text gives a title of its own: never a second one
     rest = text[hit.end :]
     if _POSSESSIVE.match(rest):
         return f"{title} {name}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from briefgen.glossary import Glossary
 from briefgen.glossary.match import Hit, normalize_english
 from briefgen.glossary.titles import apply_titles
-from briefgen.model import Article, Mention, Person
+from briefgen.model import Article, Mention
 
 if TYPE_CHECKING:
     from briefgen.run import Run
@@ -42,13 +42,6 @@ def glossary_stage(article: Article, run: Run) -> None:
         for text in (article.headline, *(s.text for s in article.sentences)):
             found.extend((hit, None) for hit in glossary.find_persian(text))
     article.mentions = mentions_from(found, article)
-    article.people = [
-        Person(
-            name=m.canonical, title=m.title, entry_id=m.entry_id, surface=m.surface, key=m.entry_id
-        )
-        for m in article.mentions
-        if m.kind == "person"
-    ]
 
 
 def _with_source(
