@@ -27,11 +27,23 @@ from accuracy_rules import MUST_STAY_APART
 from accuracy_score import load_labels, score_same_story, story_of
 
 
-def _articles(corpus: Path, files: Sequence[str]) -> list:
+def _articles(corpus: Path, files: Sequence[str]) -> tuple[list, list[str]]:
+    """Every article of one brief of ``files`` (merges undone), and the files that make
+    ``build_brief`` raise (left out, as ``bench/accuracy.py`` does)."""
     from briefgen import Settings, build_brief
 
     settings = dataclasses.replace(Settings(), glossaries=())
-    brief = build_brief([corpus / "articles" / f for f in files], settings=settings)
+    paths = [corpus / "articles" / f for f in files]
+    crashed = []
+    try:
+        brief = build_brief(paths, settings=settings)
+    except Exception:
+        for path in paths:
+            try:
+                build_brief([path], settings=settings)
+            except Exception:
+                crashed.append(path.name)
+        brief = build_brief([p for p in paths if p.name not in crashed], settings=settings)
     found = []
     for article in brief.articles:
         found.append(article)
@@ -39,7 +51,7 @@ def _articles(corpus: Path, files: Sequence[str]) -> list:
     for article in found:
         article.also_reported_by = []
         article.merged_because = None
-    return sorted(found, key=lambda a: a.name)
+    return sorted(found, key=lambda a: a.name), crashed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = args.corpus.resolve()
     labels = load_labels(corpus)
     with isolated_environment(args.model):
-        articles = _articles(corpus, list(labels))
+        articles, crashed = _articles(corpus, list(labels))
     from briefgen.glossary import load_run_glossary
     from briefgen.stages.duplicates import merge_duplicates
     from briefgen.story.profile import build_profiles
@@ -67,14 +79,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     glossary = load_run_glossary()
     run = build_profiles(articles, glossary, tuning.lead_sentences)
     index = {p.article.name: p for p in run.profiles}
-    gold = sorted({tuple(sorted((g.file, g.same_story_as))) for g in labels.values() if g.same_story_as})
+    gold = sorted(
+        {tuple(sorted((g.file, g.same_story_as))) for g in labels.values() if g.same_story_as}
+    )
     apart = [tuple(sorted(p)) for p in MUST_STAY_APART]
     scored = {}
+    if crashed:
+        print(f"left out (build_brief raised): {', '.join(crashed)}")
     for a, b in combinations(sorted(index), 2):
         scored[(a, b)] = score_pair(index[a], index[b], run, tuning)
     kept = merge_duplicates(articles, tuning, glossary)
     entries = [
-        {"source_path": str(r.source_path), "duplicate_of": str(e.source_path) if r is not e else None}
+        {
+            "source_path": str(r.source_path),
+            "duplicate_of": str(e.source_path) if r is not e else None,
+        }
         for e in kept
         for r in (e, *e.also_reported_by)
     ]
@@ -84,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for title, pairs in sections:
             print(f"== {title}")
             for pair in pairs:
-                print(f"{pair[0]} + {pair[1]}: {scored[pair].describe()}")
+                if pair in scored:
+                    print(f"{pair[0]} + {pair[1]}: {scored[pair].describe()}")
         others = [p for p in scored if p not in set(gold) | set(apart) and not scored[p].veto]
         others.sort(key=lambda p: scored[p].threshold - scored[p].score)
         print(f"== closest other pairs (top {args.top})")

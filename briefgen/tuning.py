@@ -57,8 +57,11 @@ class DuplicateTuning:
     numbers_cap: float
     number_conflict: float
     words: float
+    specific_words: float
     counterpart_missing: float
+    person_missing: float
     counterpart_conflict: float
+    people_conflict: float
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.model import DOMESTIC, UNDETERMINED, Article
+from briefgen.model import DOMESTIC, UNDETERMINED, Article, Mention
 from briefgen.story.numbers import Count, counts, fold, weekdays
 from briefgen.story.words import Vector, terms, tfidf
+from briefgen.text.names import NAME_KEY_PREFIX, name_key
+from briefgen.text.persian import has_arabic_script
 
 if TYPE_CHECKING:
     from briefgen.glossary import Glossary
@@ -38,6 +40,19 @@ class Participant:
     kind: str  # person, organization, place, other
     side: str  # foreign, home, unknown
     in_lead: bool
+    #: Name keys (:func:`briefgen.text.names.name_key`) of a person's spellings: how one
+    #: outside the glossary in one report meets a glossary person in the other.
+    names: frozenset[str] = frozenset()
+    in_glossary: bool = True
+
+    def same_as(self, other: Participant) -> bool:
+        """The same participant: one entry, or a name key in common (one side outside the
+        glossary)."""
+        if self.key == other.key:
+            return True
+        if self.in_glossary and other.in_glossary:
+            return False
+        return bool(self.names & other.names)
 
 
 @dataclass
@@ -62,6 +77,12 @@ class EventProfile:
     def foreign(self) -> set[str]:
         """Keys of the foreign officials it names."""
         return {k for k, p in self.participants.items() if p.side == "foreign"}
+
+    def find(self, participant: Participant) -> Participant | None:
+        """This article's participant that is ``participant``, if any."""
+        if participant.key in self.participants:
+            return self.participants[participant.key]
+        return next((p for p in self.participants.values() if p.same_as(participant)), None)
 
 
 @dataclass
@@ -99,7 +120,7 @@ def profile(article: Article, glossary: Glossary | None, lead_sentences: int) ->
     """The event profile of one article."""
     lead = _lead_text(article, lead_sentences)
     participants: dict[str, Participant] = {}
-    for mention in article.mentions:
+    for mention in _source_mentions(article):
         if mention.kind not in PARTICIPANT_KINDS or mention.entry_id in participants:
             continue
         participants[mention.entry_id] = Participant(
@@ -108,16 +129,47 @@ def profile(article: Article, glossary: Glossary | None, lead_sentences: int) ->
             mention.kind,
             _side(mention.entry_id, glossary),
             _named_in(lead, mention.surface, mention.canonical),
+            _name_keys(mention.entry_id, mention.canonical, glossary)
+            if mention.kind == "person"
+            else frozenset(),
         )
     for person in article.people:
-        key = person.key or person.entry_id or fold(person.name)
+        key = person.key or person.entry_id or name_key(person.name)
         if not key or key in participants:
             continue
-        side = _side(person.entry_id, glossary) if person.entry_id else "unknown"
+        if person.entry_id:
+            side = _side(person.entry_id, glossary)
+            names = _name_keys(person.entry_id, person.name, glossary)
+        else:
+            side, names = "unknown", _usable({key})
+            if not names:
+                continue  # a key of one consonant says too little
         in_lead = _named_in(lead, person.surface, person.name)
-        participants[key] = Participant(key, person.name, "person", side, in_lead)
+        participants[key] = Participant(
+            key, person.name, "person", side, in_lead, names, person.entry_id is not None
+        )
     texts = [article.headline, *(s.text for s in article.sentences)]
     return EventProfile(article, participants, counts(texts), weekdays(texts))
+
+
+def _source_mentions(article: Article) -> list[Mention]:
+    """The mentions the article's own words hold: a machine translation's mentions only
+    where the glossary also found them in the source (a translation can invent names)."""
+    if not article.is_translated:
+        return article.mentions
+    return [m for m in article.mentions if has_arabic_script(m.surface)]
+
+
+def _name_keys(entry_id: str, name: str, glossary: Glossary | None) -> frozenset[str]:
+    """The name keys of a glossary person's spellings."""
+    entry = glossary.get(entry_id) if glossary else None
+    forms = (*entry.english_forms, *entry.source_script_forms) if entry else (name,)
+    return _usable({name_key(form) for form in forms})
+
+
+def _usable(keys: set[str]) -> frozenset[str]:
+    """Keys of at least two consonants (``~ml``): one (``~h``) matches too many names."""
+    return frozenset(k for k in keys if len(k.removeprefix(NAME_KEY_PREFIX)) >= 2)
 
 
 def _side(entry_id: str | None, glossary: Glossary | None) -> str:

@@ -2,11 +2,15 @@
 
 For: participants both name (weighted by who they are and how rare they are in the run),
 the same partner country, dates close together, the same weekday, numbers both state,
-and word overlap when both texts are in one language. Against: a counterpart one lead
-names and the other never does, two different sets of counterparts, two different
-weekdays, the same thing counted differently. Some pairs are never one story (a *veto*):
-dated more than ``max_days_apart`` apart, or about two different foreign partners (a
-trip's two legs). Every weight and threshold is ``[duplicates]`` tuning.
+and word overlap when both texts are in one language. Against: two different sets of
+counterparts (foreign officials), leads naming different people, a counterpart one lead
+names and the other never does, two different weekdays, one thing counted differently.
+Some pairs are never one story (a *veto*): dated more than ``max_days_apart`` apart, or
+about two different foreign partners (a trip's two legs). And the points must include
+something *specific* to the event: a participant other than an Iranian official, a
+number both state, or words alike at least ``specific_words`` (the minister, the
+partner and the day alone are every story of a minister's busy day). Every weight and
+threshold is ``[duplicates]`` tuning.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import functools
 from dataclasses import dataclass, field
 
 from briefgen import lang
-
 from briefgen.model import DOMESTIC, StoryEvidence
 from briefgen.story.numbers import Count
 from briefgen.story.profile import EventProfile, Participant, RunProfiles
@@ -32,10 +35,12 @@ class PairScore:
     date_gap: int | None = None
     veto: str | None = None  # why the two can never be one story
     evidence: list[StoryEvidence] = field(default_factory=list)
+    #: Evidence of this event itself (more than the minister, the partner and the day).
+    specific: bool = False
 
     @property
     def same_story(self) -> bool:
-        return self.veto is None and self.score >= self.threshold
+        return self.veto is None and self.specific and self.score >= self.threshold
 
     def add(self, kind: str, detail: str, points: float) -> None:
         if points:
@@ -48,7 +53,8 @@ class PairScore:
         if self.veto:
             return f"never ({self.veto}); {self.score:.2f} otherwise: {parts or 'no evidence'}"
         sign = "≥" if self.score >= self.threshold else "<"
-        return f"{self.score:.2f} {sign} {self.threshold:.2f}: {parts or 'no evidence'}"
+        generic = "" if self.specific else ", but nothing specific to one event"
+        return f"{self.score:.2f} {sign} {self.threshold:.2f}{generic}: {parts or 'no evidence'}"
 
 
 def veto(a: EventProfile, b: EventProfile, tuning: DuplicateTuning) -> str | None:
@@ -75,6 +81,7 @@ def score_pair(
     if view and view in a.vectors and view in b.vectors:
         similarity = cosine(a.vectors[view], b.vectors[view])
         result.add("words", f"cosine {similarity:.2f}", tuning.words * similarity)
+        result.specific |= similarity >= tuning.specific_words
     return result
 
 
@@ -89,24 +96,54 @@ def _weight(participant: Participant, tuning: DuplicateTuning) -> float:
 def _participants(
     a: EventProfile, b: EventProfile, run: RunProfiles, tuning: DuplicateTuning, out: PairScore
 ) -> None:
-    shared = [key for key in a.participants if key in b.participants]
-    for key in shared:
-        participant = a.participants[key]
-        points = _weight(participant, tuning) * run.rarity(run.participant_df[key])
+    """Participants both name; different counterparts or leads; a lead counterpart the
+    other report never names."""
+    shared: set[str] = set()  # keys of b's participants found in a
+    for participant in a.participants.values():
+        theirs = b.find(participant)
+        if theirs is None:
+            continue
+        shared.add(theirs.key)
+        points = _weight(participant, tuning) * run.rarity(run.participant_df[participant.key])
         out.add(participant.kind, participant.label, points)
+        out.specific |= participant.side != "home"
     foreign_a, foreign_b = a.foreign(), b.foreign()
-    if foreign_a and foreign_b and not foreign_a & foreign_b:
+    if foreign_a and foreign_b and not foreign_b & shared:
         names = _labels(a, foreign_a) + " / " + _labels(b, foreign_b)
         out.add("counterparts", f"different ({names})", -tuning.counterpart_conflict)
         return
+    lead_a, lead_b = _lead_people(a), _lead_people(b)
+    if (
+        lead_a
+        and lead_b
+        and not any(b.find(a.participants[k]) for k in lead_a)
+        and not any(a.find(b.participants[k]) for k in lead_b)
+    ):
+        names = _labels(a, lead_a) + " / " + _labels(b, lead_b)
+        out.add("people", f"different leads ({names})", -tuning.people_conflict)
     for mine, other in ((a, b), (b, a)):
-        missing = [
-            k for k, p in mine.participants.items() if p.side == "foreign" and p.in_lead
-        ]
-        missing = [k for k in missing if k not in other.participants]
-        if missing:
-            detail = f"{_labels(mine, set(missing))} not in {other.article.name}"
+        missing = _missing_lead(mine, other)
+        counterparts = {k for k in missing if mine.participants[k].side == "foreign"}
+        if counterparts:
+            detail = f"{_labels(mine, counterparts)} not in {other.article.name}"
             out.add("counterparts", detail, -tuning.counterpart_missing)
+        elif missing:
+            detail = f"{_labels(mine, missing)} not in {other.article.name}"
+            out.add("people", detail, -tuning.person_missing)
+
+
+def _missing_lead(mine: EventProfile, other: EventProfile) -> set[str]:
+    """People outside Iran's glossary officials in ``mine``'s lead whom ``other`` never
+    names (a lead counterpart, or someone the glossary does not know)."""
+    return {
+        k
+        for k, p in mine.participants.items()
+        if p.kind == "person" and p.side != "home" and p.in_lead and other.find(p) is None
+    }
+
+
+def _lead_people(profile: EventProfile) -> set[str]:
+    return {k for k, p in profile.participants.items() if p.kind == "person" and p.in_lead}
 
 
 def _labels(profile: EventProfile, keys: set[str]) -> str:
@@ -131,15 +168,19 @@ def _moment(
         out.add("date", "same day" if gap == 0 else f"{gap} day(s) apart", points)
     else:
         out.threshold = tuning.same_story_undated
-    if a.weekdays and b.weekdays:
-        if a.weekdays & b.weekdays:
-            out.add("weekday", ", ".join(sorted(a.weekdays & b.weekdays)), tuning.weekday)
-        elif len(a.weekdays) == 1 and len(b.weekdays) == 1:
-            detail = f"different ({next(iter(a.weekdays))}, {next(iter(b.weekdays))})"
-            out.add("weekday", detail, -tuning.weekday_conflict)
+    if not (a.weekdays and b.weekdays):
+        return
+    common = a.weekdays & b.weekdays
+    if common and out.date_gap is None:  # with both dated, the dates already say when
+        out.add("weekday", ", ".join(sorted(common)), tuning.weekday)
+    elif not common and len(a.weekdays) == 1 and len(b.weekdays) == 1:
+        detail = f"different ({next(iter(a.weekdays))}, {next(iter(b.weekdays))})"
+        out.add("weekday", detail, -tuning.weekday_conflict)
 
 
-def _numbers(first: list[Count], second: list[Count], tuning: DuplicateTuning, out: PairScore) -> None:
+def _numbers(
+    first: list[Count], second: list[Count], tuning: DuplicateTuning, out: PairScore
+) -> None:
     """Numbers both state (up to the cap), and a thing each counts once, differently."""
     points, agreed = 0.0, []
     values_b = {c.value for c in second}
@@ -154,6 +195,7 @@ def _numbers(first: list[Count], second: list[Count], tuning: DuplicateTuning, o
         agreed.append(count.label if counted else Count(count.value, None).label)
     if agreed:
         out.add("numbers", ", ".join(agreed), min(points, tuning.numbers_cap))
+        out.specific = True
     units_a = {c.unit for c in first if c.unit} - _durations()
     for unit in sorted(units_a & {c.unit for c in second if c.unit}):
         mine = {c.value for c in first if c.unit == unit}
