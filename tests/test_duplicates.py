@@ -104,7 +104,11 @@ def test_agency_copy_under_a_new_headline_merges() -> None:
     assert len(kept) == 1 and kept[0].also_reported_by[0].outlet == "Tehran Times"
 
 
-def test_untranslated_persian_is_not_compared_with_english() -> None:
+def test_untranslated_persian_without_shared_participants_stays_apart() -> None:
+    """Changed by issue 17: an untranslated Persian report used to be compared with
+    Persian ones only, so it could never join an English report of its event. Now it is
+    compared through participants, numbers and dates (tests/test_story.py merges one);
+    with none of them in common, the partner and the day alone do not make one story."""
     persian = article(
         "fa.txt",
         MUSCAT_FA_HEADLINE,

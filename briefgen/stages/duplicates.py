@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: A pair kept apart is logged when it scored at least this share of its threshold.
-_LOG_CLOSE_CALLS = 0.6
+_LOG_CLOSE_CALLS = 1 / 3
 
 
 def duplicates_stage(brief: Brief, run: Run) -> None:
