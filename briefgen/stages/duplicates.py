@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.model import Article, Brief, StoryMatch
 from briefgen.story.profile import RunProfiles, build_profiles
-from briefgen.story.score import PairScore, score_pair
+from briefgen.story.score import PairScore, score_pair, veto
 from briefgen.story.words import top_terms
 from briefgen.tuning import DuplicateTuning, default_tuning
 
@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 #: A pair kept apart is logged when it scored at least this share of its threshold.
 _LOG_CLOSE_CALLS = 1 / 3
+#: Candidate pairs come from words and numbers in at most max(20, 2.5% of the run) articles.
+_COMMON_MINIMUM = 20
+_COMMON_SHARE = 40
 
 
 def duplicates_stage(brief: Brief, run: Run) -> None:
@@ -122,18 +125,20 @@ def _best_story(
     best: tuple[int, int, PairScore] | None = None
     mine = run.profiles[index]
     for entry, members in stories.items():
-        if not candidates[index] & set(members):
+        near = [k for k in members if k in candidates[index]]
+        if not near:
             continue
-        scores = [(k, score_pair(mine, run.profiles[k], run, tuning)) for k in members]
-        vetoed = next((s for _, s in scores if s.veto), None)
+        if any(veto(mine, run.profiles[k], tuning) for k in members):
+            continue  # dated too far apart or about another partner: nothing to weigh
+        scores = [(k, score_pair(mine, run.profiles[k], run, tuning)) for k in near]
         matched, score = max(scores, key=lambda item: item[1].score - item[1].threshold)
-        if vetoed is not None or not score.same_story:
-            if score.score >= _LOG_CLOSE_CALLS * score.threshold or score.same_story:
+        if not score.same_story:
+            if score.score >= _LOG_CLOSE_CALLS * score.threshold:
                 log.debug(
                     "kept apart: %s / %s: %s",
                     mine.article.name,
                     run.profiles[matched].article.name,
-                    (vetoed or score).describe() if vetoed else score.describe(),
+                    score.describe(),
                 )
             continue
         if best is None or score.score - score.threshold > best[2].score - best[2].threshold:
@@ -152,8 +157,12 @@ def _candidates(run: RunProfiles) -> dict[int, set[int]]:
             keys += [(view, term) for term in top_terms(vector)]
         for key in set(keys):
             postings[key].append(index)
+    # A word or number in more than this many articles is about no one event.
+    common = max(_COMMON_MINIMUM, len(run.profiles) // _COMMON_SHARE)
     candidates: dict[int, set[int]] = defaultdict(set)
-    for members in postings.values():
+    for (kind, _), members in postings.items():
+        if kind != "participant" and len(members) > common:
+            continue
         for index in members:
             candidates[index].update(members)
     for index, found in candidates.items():

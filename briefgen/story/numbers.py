@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefgen import lang
 from briefgen.text.dates import find_dates
-from briefgen.text.persian import ZWNJ, fold_letters, normalize_digits
+from briefgen.text.persian import ZWNJ, fold_letters, has_arabic_script, normalize_digits
 
 #: Numbers read as years when nothing is counted (Jalali and Gregorian).
 _YEARS = (range(1300, 1500), range(1900, 2101))
@@ -47,6 +47,8 @@ class Count:
 def fold(text: str) -> str:
     """Text the event words are compared in: digits ASCII, Persian letters folded, ZWNJ
     dropped, lower case."""
+    if not has_arabic_script(text):
+        return text.casefold()
     return fold_letters(normalize_digits(text)).replace(ZWNJ, "").casefold()
 
 
@@ -78,28 +80,26 @@ def weekdays(texts: Iterable[str]) -> frozenset[str]:
     """The weekdays the texts name (``thursday``), in any of the languages."""
     table = _lookup("weekdays")
     found: set[str] = set()
-    for text in texts:
-        tokens = _TOKEN.findall(fold(text))
-        skip = False
-        for index, token in enumerate(tokens):
-            if skip:
-                skip = False
-                continue
-            joined = token + tokens[index + 1] if index + 1 < len(tokens) else ""
-            if joined in table:  # «سه شنبه» written with a space
-                found.add(table[joined])
-                skip = True
-            elif token in table:
-                found.add(table[token])
+    tokens = _TOKEN.findall(fold(" . ".join(texts)))
+    skip = False
+    for index, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        joined = token + tokens[index + 1] if index + 1 < len(tokens) else ""
+        if joined in table:  # «سه شنبه» written with a space
+            found.add(table[joined])
+            skip = True
+        elif token in table:
+            found.add(table[token])
     return frozenset(found)
 
 
 def counts(texts: Iterable[str]) -> list[Count]:
     """The counts the texts state, each (value, unit) once, in order."""
     found: dict[Count, None] = {}
-    for text in texts:
-        for count in _counts_in(fold(_without_dates(text))):
-            found.setdefault(count, None)
+    for count in _counts_in(fold(_without_dates(" . ".join(texts)))):
+        found.setdefault(count, None)
     return list(found)
 
 

@@ -106,8 +106,12 @@ def build_profiles(
 ) -> RunProfiles:
     """Profiles of ``articles`` (word vectors weighted over all of them)."""
     profiles = [profile(a, glossary, lead_sentences) for a in articles]
-    for view in ("source", "english"):
-        documents = [terms(p.article, view) for p in profiles]
+    source = [terms(p.article, "source") for p in profiles]
+    english = [
+        words if p.article.language == "en" else terms(p.article, "english")
+        for p, words in zip(profiles, source, strict=True)
+    ]
+    for view, documents in (("source", source), ("english", english)):
         for item, vector in zip(profiles, tfidf(documents), strict=True):
             if vector:
                 item.vectors[view] = vector

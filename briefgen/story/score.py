@@ -70,7 +70,10 @@ def veto(a: EventProfile, b: EventProfile, tuning: DuplicateTuning) -> str | Non
 
 
 def score_pair(
-    a: EventProfile, b: EventProfile, run: RunProfiles, tuning: DuplicateTuning
+    a: EventProfile,
+    b: EventProfile,
+    run: RunProfiles,
+    tuning: DuplicateTuning,
 ) -> PairScore:
     """All the evidence on ``a`` and ``b`` being one event."""
     result = PairScore(veto=veto(a, b, tuning))

@@ -23,7 +23,7 @@ from briefgen.summarize.tokens import stemmer, stop_words
 
 _WORD = re.compile(r"\w+")
 #: A report's most telling terms: two reports are compared only when they share one.
-_TOP_TERMS = 12
+_TOP_TERMS = 10
 
 Vector = dict[str, float]
 
