@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             article.date = labels[article.name].date
     tuning = default_tuning().duplicates
     glossary = load_run_glossary()
-    run = build_profiles(articles, glossary, tuning.lead_sentences)
+    run = build_profiles(articles, glossary, tuning)
     index = {p.article.name: p for p in run.profiles}
     gold = sorted(
         {tuple(sorted((g.file, g.same_story_as))) for g in labels.values() if g.same_story_as}

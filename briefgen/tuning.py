@@ -42,6 +42,7 @@ class DuplicateTuning:
     same_story: float
     same_story_undated: float
     lead_sentences: int
+    rarity_run: int
     counterpart: float
     official: float
     person: float

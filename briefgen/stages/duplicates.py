@@ -56,7 +56,7 @@ def merge_duplicates(
     if len(articles) < 2:
         return list(articles)
     tuning = tuning or default_tuning().duplicates
-    run = build_profiles(articles, glossary, tuning.lead_sentences)
+    run = build_profiles(articles, glossary, tuning)
     candidates = _candidates(run)
     stories: dict[int, list[int]] = {}  # entry index → its reports, the entry first
     for index in sorted(range(len(articles)), key=lambda i: keep_rank(articles[i])):
@@ -110,7 +110,7 @@ def story_score(
 ) -> PairScore:
     """The evidence on two articles being one event, rarities over them and ``background``."""
     tuning = tuning or default_tuning().duplicates
-    run = build_profiles([first, second, *background], glossary, tuning.lead_sentences)
+    run = build_profiles([first, second, *background], glossary, tuning)
     return score_pair(run.profiles[0], run.profiles[1], run, tuning)
 
 

@@ -22,6 +22,7 @@ from briefgen.story.numbers import Count, counts, fold, weekdays
 from briefgen.story.words import Vector, terms, tfidf
 from briefgen.text.names import NAME_KEY_PREFIX, name_key
 from briefgen.text.persian import has_arabic_script
+from briefgen.tuning import DuplicateTuning
 
 if TYPE_CHECKING:
     from briefgen.glossary import Glossary
@@ -92,19 +93,23 @@ class RunProfiles:
     profiles: list[EventProfile]
     participant_df: Counter[str]
     country_df: Counter[str]
+    #: Rarity is measured as in a run of at least this many articles: in a small run (a
+    #: conference week of five reports) three mentions are not "everywhere".
+    least_run: int = 1
 
     def rarity(self, df: int) -> float:
-        """1 for something only two articles share, falling to near 0 when all do."""
-        n = len(self.profiles)
+        """1 for something only two articles share, falling towards 0 as more do."""
+        n = max(len(self.profiles), self.least_run)
         if n <= 2 or df <= 2:
             return 1.0
         return max(0.0, min(1.0, math.log((n + 1) / df) / math.log((n + 1) / 2)))
 
 
 def build_profiles(
-    articles: Sequence[Article], glossary: Glossary | None, lead_sentences: int
+    articles: Sequence[Article], glossary: Glossary | None, tuning: DuplicateTuning
 ) -> RunProfiles:
     """Profiles of ``articles`` (word vectors weighted over all of them)."""
+    lead_sentences = tuning.lead_sentences
     profiles = [profile(a, glossary, lead_sentences) for a in articles]
     source = [terms(p.article, "source") for p in profiles]
     english = [
@@ -117,7 +122,7 @@ def build_profiles(
                 item.vectors[view] = vector
     participant_df = Counter(key for p in profiles for key in p.participants)
     country_df = Counter(p.country for p in profiles)
-    return RunProfiles(profiles, participant_df, country_df)
+    return RunProfiles(profiles, participant_df, country_df, tuning.rarity_run)
 
 
 def profile(article: Article, glossary: Glossary | None, lead_sentences: int) -> EventProfile:
