@@ -44,6 +44,7 @@ class DuplicateTuning:
     lead_sentences: int
     rarity_run: int
     counterpart: float
+    counterpart_rarity: float
     official: float
     person: float
     organization: float
@@ -59,6 +60,8 @@ class DuplicateTuning:
     number_conflict: float
     words: float
     specific_words: float
+    words_differ: float
+    words_mismatch: float
     counterpart_missing: float
     person_missing: float
     counterpart_conflict: float

@@ -83,7 +83,13 @@ def score_pair(
     view = view_of(a.article, b.article)
     if view and view in a.vectors and view in b.vectors:
         similarity = cosine(a.vectors[view], b.vectors[view])
-        result.add("words", f"cosine {similarity:.2f}", tuning.words * similarity)
+        if view == "source" and similarity < tuning.words_differ:
+            # Two reports of one event in one language share its names, places and
+            # topic; a machine translation may not, so only originals count against.
+            detail = f"cosine {similarity:.2f}, little in common"
+            result.add("words", detail, -tuning.words_mismatch)
+        else:
+            result.add("words", f"cosine {similarity:.2f}", tuning.words * similarity)
         result.specific |= similarity >= tuning.specific_words
     return result
 
@@ -107,8 +113,10 @@ def _participants(
         if theirs is None:
             continue
         shared.add(theirs.key)
-        points = _weight(participant, tuning) * run.rarity(run.participant_df[participant.key])
-        out.add(participant.kind, participant.label, points)
+        rarity = run.rarity(run.participant_df[participant.key])
+        if participant.kind == "person" and participant.side == "foreign":
+            rarity **= tuning.counterpart_rarity
+        out.add(participant.kind, participant.label, _weight(participant, tuning) * rarity)
         out.specific |= participant.side != "home"
     foreign_a, foreign_b = a.foreign(), b.foreign()
     if foreign_a and foreign_b and not foreign_b & shared:
