@@ -59,8 +59,7 @@ class DuplicateTuning:
     numbers_cap: float
     number_conflict: float
     words: float
-    specific_words: float
-    words_differ: float
+    words_alike: float
     words_mismatch: float
     counterpart_missing: float
     person_missing: float

@@ -150,6 +150,17 @@ Shermatov in Tashkent on Wednesday, on the second leg of his Central Asian tour.
 The two ministers agreed to finish a fibre link and to open a digital trade office this year.
 """
 
+# The Turkmen minister again, in Tehran, in an undated report: the same counterpart at
+# another event.
+TEHRAN_TURKMEN_EN_UNDATED = """Turkmen minister visits Iran's space agency
+
+Turkmen Minister of Communications Mammetkhan Chakiyev visited the Iranian Space Agency in \
+Tehran on Thursday with Iran's ICT minister Sattar Hashemi.
+
+Chakiyev asked about launching a Turkmen research satellite on an Iranian rocket and \
+training Turkmen engineers at Iranian universities.
+"""
+
 
 def write(folder: Path, **texts: str) -> Path:
     """Write each text as ``<name>.txt`` in ``folder``; return ``folder``."""

@@ -138,6 +138,25 @@ def test_a_trips_two_legs_in_two_capitals_stay_apart(tmp_path: Path) -> None:
     assert score.veto == "different partners (Turkmenistan, Uzbekistan)"
 
 
+def test_the_same_counterpart_at_another_event_stays_apart(tmp_path: Path) -> None:
+    """Hashemi and the Turkmen minister in Ashgabat on Tuesday, and in Tehran on Thursday
+    (undated): the same two people, the same partner, another event."""
+    brief = brief_of(
+        tmp_path,
+        ashgabat=samples.ASHGABAT_EN,
+        tehran=samples.TEHRAN_TURKMEN_EN_UNDATED,
+        villages=samples.VILLAGES_FA_1,
+    )
+    articles = {a.name: a for a in brief.articles}
+    assert all(not a.also_reported_by for a in articles.values())
+    score = story_score(
+        articles["ashgabat.txt"], articles["tehran.txt"], [articles["villages.txt"]]
+    )
+    kinds = {e.kind: e for e in score.evidence}
+    assert "Mammetkhan Chakiyev" in {e.detail for e in score.evidence}
+    assert kinds["weekday"].points < 0 and kinds["words"].points < 0  # Tuesday / Thursday
+
+
 def test_the_seeds_brief_merges_nothing(seeds_dir: Path) -> None:
     brief = build_brief([seeds_dir], translate=False)
     assert len(brief.articles) == 5

@@ -12,6 +12,7 @@ sentences is *in the lead*.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from briefgen.glossary import Glossary
 
 HOME_COUNTRY = "Iran"
+_WORD = re.compile(r"\w+")
 #: Glossary kinds that name a participant (titles name a post, not who holds it).
 PARTICIPANT_KINDS = ("person", "organization", "place", "other")
 
@@ -64,6 +66,7 @@ class EventProfile:
     participants: dict[str, Participant]
     counts: list[Count]
     weekdays: frozenset[str]
+    name_words: frozenset[str] = frozenset()  # words of participants' names, folded
     vectors: dict[str, Vector] = field(default_factory=dict)  # by view (see story.words)
 
     @property
@@ -111,9 +114,9 @@ def build_profiles(
     """Profiles of ``articles`` (word vectors weighted over all of them)."""
     lead_sentences = tuning.lead_sentences
     profiles = [profile(a, glossary, lead_sentences) for a in articles]
-    source = [terms(p.article, "source") for p in profiles]
+    source = [terms(p.article, "source", p.name_words) for p in profiles]
     english = [
-        words if p.article.language == "en" else terms(p.article, "english")
+        words if p.article.language == "en" else terms(p.article, "english", p.name_words)
         for p, words in zip(profiles, source, strict=True)
     ]
     for view, documents in (("source", source), ("english", english)):
@@ -158,7 +161,12 @@ def profile(article: Article, glossary: Glossary | None, lead_sentences: int) ->
             key, person.name, "person", side, in_lead, names, person.entry_id is not None
         )
     texts = [article.headline, *(s.text for s in article.sentences)]
-    return EventProfile(article, participants, counts(texts), weekdays(texts))
+    named = [
+        f for m in article.mentions if m.kind in PARTICIPANT_KINDS for f in (m.surface, m.canonical)
+    ]
+    named += [n for p in article.people for n in (p.name, p.surface)]
+    name_words = frozenset(w for n in named for w in _WORD.findall(fold(n)))
+    return EventProfile(article, participants, counts(texts), weekdays(texts), name_words)
 
 
 def _source_mentions(article: Article) -> list[Mention]:

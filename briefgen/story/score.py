@@ -8,7 +8,7 @@ names and the other never does, two different weekdays, one thing counted differ
 Some pairs are never one story (a *veto*): dated more than ``max_days_apart`` apart, or
 about two different foreign partners (a trip's two legs). And the points must include
 something *specific* to the event: a participant other than an Iranian official, a
-number both state, or words alike at least ``specific_words`` (the minister, the
+number both state, or words alike at least ``words_alike`` (the minister, the
 partner and the day alone are every story of a minister's busy day). Every weight and
 threshold is ``[duplicates]`` tuning.
 """
@@ -83,14 +83,14 @@ def score_pair(
     view = view_of(a.article, b.article)
     if view and view in a.vectors and view in b.vectors:
         similarity = cosine(a.vectors[view], b.vectors[view])
-        if view == "source" and similarity < tuning.words_differ:
+        if view == "source" and similarity < tuning.words_alike:
             # Two reports of one event in one language share its names, places and
             # topic; a machine translation may not, so only originals count against.
             detail = f"cosine {similarity:.2f}, little in common"
             result.add("words", detail, -tuning.words_mismatch)
         else:
             result.add("words", f"cosine {similarity:.2f}", tuning.words * similarity)
-        result.specific |= similarity >= tuning.specific_words
+        result.specific |= similarity >= tuning.words_alike
     return result
 
 

@@ -37,8 +37,9 @@ def view_of(first: Article, second: Article) -> str | None:
     return None
 
 
-def terms(article: Article, view: str) -> Counter[str]:
-    """Content-word stems of the headline and body in ``view``."""
+def terms(article: Article, view: str, names: frozenset[str] = frozenset()) -> Counter[str]:
+    """Content-word stems of the headline and body in ``view``, without the words of
+    ``names`` (folded): who takes part counts as participants, words say what happened."""
     if view == "english" or article.language == "en":
         if article.text_language != "en":
             return Counter()
@@ -52,7 +53,9 @@ def terms(article: Article, view: str) -> Counter[str]:
     stop = _stop_words(language)
     stem = stemmer(language if language in ("en", "fa", "ar") else "en")
     words = _WORD.findall(text)
-    return Counter(stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit()))
+    return Counter(
+        stem(w) for w in words if w not in stop and w not in names and (len(w) > 2 or w.isdigit())
+    )
 
 
 @functools.cache
