@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefgen import lang
-from briefgen.text.dates import find_dates
 from briefgen.text.persian import ZWNJ, fold_letters, has_arabic_script, normalize_digits
 
 #: Numbers read as years when nothing is counted (Jalali and Gregorian).
@@ -79,35 +78,29 @@ def _months() -> frozenset[str]:
 def weekdays(texts: Iterable[str]) -> frozenset[str]:
     """The weekdays the texts name (``thursday``), in any of the languages."""
     table = _lookup("weekdays")
-    found: set[str] = set()
-    tokens = _TOKEN.findall(fold(" . ".join(texts)))
-    skip = False
-    for index, token in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
-        joined = token + tokens[index + 1] if index + 1 < len(tokens) else ""
-        if joined in table:  # «سه شنبه» written with a space
-            found.add(table[joined])
-            skip = True
-        elif token in table:
-            found.add(table[token])
-    return frozenset(found)
+    text = _spaced_weekday().sub(r"\1\2", fold(" . ".join(texts)))
+    return frozenset(table[t] for t in set(_TOKEN.findall(text)) if t in table)
+
+
+@functools.cache
+def _spaced_weekday() -> re.Pattern[str]:
+    """A weekday that ends with another («سهشنبه», «شنبه») written with a space
+    («سه شنبه»): the pattern of its two parts, to join them."""
+    forms = set(_lookup("weekdays"))
+    pairs = [(f[: -len(g)], g) for f in forms for g in forms if f != g and f.endswith(g)]
+    if not pairs:
+        return re.compile(r"(?!)()()")
+    firsts = "|".join(sorted({re.escape(a) for a, _ in pairs}, key=len, reverse=True))
+    lasts = "|".join(sorted({re.escape(b) for _, b in pairs}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({firsts})\s+({lasts})(?!\w)")
 
 
 def counts(texts: Iterable[str]) -> list[Count]:
     """The counts the texts state, each (value, unit) once, in order."""
     found: dict[Count, None] = {}
-    for count in _counts_in(fold(_without_dates(" . ".join(texts)))):
+    for count in _counts_in(fold(" . ".join(texts))):
         found.setdefault(count, None)
     return list(found)
-
-
-def _without_dates(text: str) -> str:
-    """``text`` with its dates ("15 May 2024", «۲۴ آبان ۱۴۰۴») blanked out."""
-    for day in reversed(find_dates(text)):  # positions survive digit normalization
-        text = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
-    return text
 
 
 def _counts_in(text: str) -> Iterable[Count]:
