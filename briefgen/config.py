@@ -8,6 +8,7 @@ header, font…) is one :class:`~briefgen.model.Layout`; thresholds go under ``[
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ class Settings:
     layout: Layout = field(default_factory=Layout)
     window: str | None = None  # "last-week", "2024-W20", or unset for all dates
     country_order: tuple[str, ...] = ()
+    #: The names headings print, by ISO alpha-2 code, over the analyst names briefgen
+    #: uses ({"TR": "Türkiye"}); keys may also be any name of the country.
+    country_names: Mapping[str, str] = field(default_factory=dict)
     summary_words: int | None = None
     summary_sentences: int | None = None
     formats: tuple[str, ...] = ("docx",)
@@ -151,6 +155,11 @@ def _coerce(name: str, expected: str, value: Any, base: Path, path: Path) -> Any
         items = [value] if isinstance(value, str) else value
         ok = isinstance(items, list) and all(isinstance(v, str) for v in items)
         value = tuple(base / v for v in items) if ok else value
+    elif name == "country_names":
+        ok = isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        )
+        value = _country_names(value, path) if ok else value
     elif "tuple" in expected:
         items = [value] if isinstance(value, str) else value
         ok = isinstance(items, list) and all(isinstance(v, str) for v in items)
@@ -164,3 +173,16 @@ def _coerce(name: str, expected: str, value: Any, base: Path, path: Path) -> Any
     if not ok:
         raise ConfigError(f"setting {name!r} has the wrong type ({type(value).__name__})", path)
     return value
+
+
+def _country_names(value: dict[str, str], path: Path) -> dict[str, str]:
+    """``country_names`` keyed by alpha-2 code; a key that names no country is an error."""
+    from briefgen.gazetteer import gazetteer
+
+    names = {}
+    for key, name in value.items():
+        code = gazetteer().code_of(key)
+        if code is None:
+            raise ConfigError(f"country_names: {key!r} is no country (use a code like TR)", path)
+        names[code] = name.strip()
+    return names

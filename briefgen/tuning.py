@@ -31,7 +31,12 @@ class CountryTuning:
     headline_weight: float
     lead_weight: float
     body_weight: float
+    counterpart_weight: float
+    mention_weight: float
+    venue_weight: float
+    background_weight: float
     min_partner_score: float
+    multilateral_dominance: float
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,7 @@ def test_markdown_has_the_same_structure_as_the_docx() -> None:
     assert "| Oman | 3 (+1 duplicate) | 13–15 May 2024 |" in lines
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [
+        "## Executive summary",
         "## Overview",
         "## Oman",
         "## Iraq",

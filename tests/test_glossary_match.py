@@ -193,3 +193,12 @@ TITLE_CASES = [
 @pytest.mark.parametrize(("texts", "day", "expected"), TITLE_CASES)
 def test_titles_follow_the_articles_date(glossary, texts, day, expected) -> None:
     assert apply_titles(texts, glossary, day) == expected
+
+
+def test_a_capital_inside_a_word_is_no_spelling_of_a_name() -> None:
+    """Skeleton matching finds "Eisa Zarepur" but never swallows a glued capital."""
+    from briefgen.api import load_glossary
+
+    glossary = load_glossary()
+    assert [h.entry.id for h in glossary.find_english("Eisa Zarepur met them")] == ["issa-zarepour"]
+    assert glossary.find_english("Freddy NanezZ") == []

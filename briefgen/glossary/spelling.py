@@ -48,7 +48,8 @@ def _glued_prefixes() -> tuple[str, ...]:
 def _capitalized_run() -> re.Pattern[str]:
     """Capitalized words, with lower-case name particles between them ("Said bin Hamoud")."""
     particles = "|".join(re.escape(p.rstrip("-")) for p in lang.words("names", "name_particles"))
-    word = r"[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*"
+    # A name word: a capital, then small letters (a capital inside, "NanezZ", is no name).
+    word = r"[A-Z][^\W\d_A-Z]*(?:['’][^\W\d_]+)*"
     return re.compile(rf"(?<!\w){word}(?:[ -](?:(?:{particles})[ -])*{word})*(?!\w)")
 
 

@@ -6,7 +6,11 @@
   trailers, news-ID, date and byline labels, outlet-name words, weekdays;
 * ``names`` — words around people's names: titles, honorifics, particles, abbreviations,
   reporting verbs, generic capitalized words;
-* ``places`` — country names the country databases lack, words that are not places;
+* ``places`` — country names and cities the country databases lack, words that are not
+  places, Iranian provinces that share a country's name, the names headings print;
+* ``roles`` — the words that give a country mention its role (an official's title, a
+  venue, an event, sanctions, a quoted post);
+* ``front`` — the front page's wording (openers of sentences that lean on another);
 * ``text`` — function words that identify the language.
 
 A list missing from a language's file is empty for it. Code asks for one list across
@@ -40,6 +44,15 @@ def words(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> tuple[st
         for word in _load(code, kind).get(key, ()):
             found.setdefault(str(word), None)
     return tuple(found)
+
+
+def mapping(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, str]:
+    """The ``key`` table of ``kind`` data (name → one text), merged; earlier languages win."""
+    merged: dict[str, str] = {}
+    for code in languages:
+        for name, value in _load(code, kind).get(key, {}).items():
+            merged.setdefault(str(name), str(value))
+    return merged
 
 
 def table(kind: str, key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:

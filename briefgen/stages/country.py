@@ -1,17 +1,36 @@
 """Country stage: the story's main foreign counterpart, or Iran (domestic).
 
 Countries are counted in the headline and the clean body only (boilerplate was removed
-by the clean stage, so a "Latest News" list cannot pull an article elsewhere). A
-mention weighs more in the headline and the lead paragraph. A surface that can name
-several places (Persian «عمان»: Oman, or Amman in Jordan) goes to the reading the rest
-of the article supports, else to its most common reading.
+by the clean stage, so a "Latest News" list cannot pull an article elsewhere). Each
+mention weighs by where it stands (headline, lead paragraph, rest) times the role its
+sentence gives it (:mod:`briefgen.country_scan`): the counterpart's officials count most,
+the venue of an international event and background mentions (sanctions, a quoted post,
+the inviter) little, an outlet's name or a language menu not at all. So a bilateral
+meeting on the sidelines of a conference abroad goes to the counterpart's country, and a
+story whose only foreign element is a venue or an organisation stays Iran (domestic).
+
+A meeting the lead calls one of several countries ("quadrilateral", «چهارجانبه») with no
+dominant country is Iran (domestic) too, as analysts file multilateral meetings.
+
+A surface that can name several places (Persian «عمان»: Oman, or Amman in Jordan) goes
+to the reading the rest of the article supports, else to its most common reading.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from briefgen.country_roles import (
+    BACKGROUND,
+    COUNTERPART,
+    MENTION,
+    VENUE,
+    names_event,
+    names_multilateral_meeting,
+)
+from briefgen.country_scan import mention_roles
 from briefgen.gazetteer import HOME, gazetteer
 from briefgen.model import DOMESTIC, UNDETERMINED, Article
 from briefgen.tuning import CountryTuning, default_tuning
@@ -20,33 +39,70 @@ if TYPE_CHECKING:
     from briefgen.run import Run
 
 
-def country_scores(article: Article, tuning: CountryTuning | None = None) -> dict[str, float]:
-    """Weighted mention counts per alpha-2 code, Iran included, ambiguity resolved."""
-    tuning = tuning or default_tuning().country
-    places = gazetteer()
+def role_weights(tuning: CountryTuning) -> dict[str, float]:
+    """How much one mention in each role counts (an ignored mention: nothing)."""
+    return {
+        COUNTERPART: tuning.counterpart_weight,
+        MENTION: tuning.mention_weight,
+        VENUE: tuning.venue_weight,
+        BACKGROUND: tuning.background_weight,
+    }
+
+
+def _weighted_texts(article: Article, tuning: CountryTuning) -> list[tuple[str, float]]:
     weighted = [(article.headline, tuning.headline_weight)]
     weighted += [
         (text, tuning.lead_weight if index == 0 else tuning.body_weight)
         for index, text in enumerate(article.paragraphs)
     ]
+    return weighted
+
+
+def country_scores(article: Article, tuning: CountryTuning | None = None) -> dict[str, float]:
+    """Weighted mention scores per alpha-2 code, Iran included, ambiguity resolved."""
+    tuning = tuning or default_tuning().country
+    weights = role_weights(tuning)
+    weighted = _weighted_texts(article, tuning)
+    event = names_event((text for text, _ in weighted), article.language)
     scores: dict[str, float] = defaultdict(float)
     ambiguous: list[tuple[tuple[str, ...], float]] = []
     first_seen: dict[str, int] = {}
     position = 0
     for text, weight in weighted:
-        for mention in places.find(text):
+        for mention in mention_roles(text, article.language, event=event):
             position += 1
+            value = weight * weights.get(mention.role, 0.0)
+            if not value:
+                continue
             if len(mention.codes) == 1:
-                scores[mention.codes[0]] += weight
+                scores[mention.codes[0]] += value
                 first_seen.setdefault(mention.codes[0], position)
             else:
-                ambiguous.append((mention.codes, weight))
-    for codes, weight in ambiguous:
+                ambiguous.append((mention.codes, value))
+    for codes, value in ambiguous:
         best = max(codes, key=lambda code: (scores.get(code, 0.0), -codes.index(code)))
-        scores[best] += weight
+        scores[best] += value
         first_seen.setdefault(best, position)
     # Order by score, then by first mention, so ties go to the earlier country.
     return dict(sorted(scores.items(), key=lambda item: (-item[1], first_seen[item[0]])))
+
+
+def partner_code(
+    article: Article, scores: Mapping[str, float], tuning: CountryTuning
+) -> str | None:
+    """The partner's alpha-2 code from the article's ``scores``, or ``None`` for a story
+    with no foreign partner."""
+    foreign = [score for code, score in scores.items() if code != HOME]
+    if not foreign or foreign[0] < tuning.min_partner_score:
+        return None
+    lead = [article.headline, *article.paragraphs[:1]]
+    if (
+        len(foreign) > 1
+        and foreign[0] < tuning.multilateral_dominance * foreign[1]
+        and names_multilateral_meeting(lead, article.language)
+    ):
+        return None
+    return next(code for code in scores if code != HOME)
 
 
 def country_stage(article: Article, run: Run) -> None:
@@ -55,11 +111,13 @@ def country_stage(article: Article, run: Run) -> None:
     An article with no body text and no place in its headline is Other / undetermined.
     """
     tuning = run.tuning.country
+    names: Mapping[str, str] = run.settings.country_names
+    places = gazetteer()
     scores = country_scores(article, tuning)
-    article.country_scores = {gazetteer().name(code): score for code, score in scores.items()}
-    foreign = [(code, score) for code, score in scores.items() if code != HOME]
-    if foreign and foreign[0][1] >= tuning.min_partner_score:
-        article.country = gazetteer().name(foreign[0][0])
+    article.country_scores = {places.name(code, names): score for code, score in scores.items()}
+    code = partner_code(article, scores, tuning)
+    if code is not None:
+        article.country = places.name(code, names)
     elif scores or article.paragraphs:
         article.country = DOMESTIC  # an Iranian ICT story with no foreign counterpart
     else:

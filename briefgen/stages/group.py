@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.model import DOMESTIC, UNDETERMINED, Article, Brief, CountrySection
@@ -18,7 +18,24 @@ _LAST = (DOMESTIC, UNDETERMINED)
 def group_stage(brief: Brief, run: Run) -> None:
     """Group the brief's articles into country sections (``country_order`` first)."""
     settings = run.settings
-    brief.sections = group_by_country(brief.articles, settings.country_order, settings.skip_undated)
+    order = heading_names(settings.country_order, settings.country_names)
+    brief.sections = group_by_country(brief.articles, order, settings.skip_undated)
+
+
+def heading_names(countries: Sequence[str], names: Mapping[str, str]) -> list[str]:
+    """``country_order`` as the headings name the countries: "Türkiye", "TR" and "Turkey"
+    are all the Turkey section (or the ``country_names`` override); other entries such as
+    "Iran (domestic)" are kept as written."""
+    if not countries:
+        return []
+    from briefgen.gazetteer import gazetteer
+
+    places = gazetteer()
+    headings = []
+    for country in countries:
+        code = None if country in _LAST else places.code_of(country)
+        headings.append(places.name(code, names) if code else country)
+    return headings
 
 
 def group_by_country(

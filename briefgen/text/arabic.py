@@ -25,3 +25,36 @@ def normalize_arabic(text: str) -> str:
         return text
     text = _MARKS.sub("", unicodedata.normalize("NFC", text))
     return _SPACES.sub(" ", text).strip()
+
+
+# --- matching ------------------------------------------------------------------------
+
+_MATCH_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ی": "ي",  # Persian yeh typed on a Persian keyboard
+        "ک": "ك",  # Persian kaf
+        "ە": "ه",
+        "ھ": "ه",
+    }
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def fold_arabic(text: str) -> str:
+    """One spelling per Arabic word, for matching names and places (not for display):
+    :func:`normalize_arabic`, then alef variants → «ا», «ى» → «ي», «ة» → «ه», Persian
+    «ی»/«ک» → «ي»/«ك», digits → ASCII, presentation forms decomposed. Arabic outlets
+    write «أذربيجان» and «اذربيجان», «سورية» and «سوريه», «منتدى» and «منتدي»."""
+    if not text:
+        return text
+    if any("\ufb50" <= ch <= "\ufeff" for ch in text):
+        text = "".join(
+            unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch for ch in text
+        )
+    return normalize_arabic(text).translate(_MATCH_LETTERS).translate(_DIGITS)

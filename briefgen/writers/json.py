@@ -9,6 +9,7 @@ from typing import Any
 from briefgen.files import write_text_atomically
 from briefgen.model import Article, Brief, Skipped, StoryMatch, Translation
 from briefgen.writers.common import entries, overview_rows
+from briefgen.writers.executive import executive_summary
 
 
 def translation_to_dict(translation: Translation | None) -> dict[str, Any] | None:
@@ -121,6 +122,14 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "sections": [
             {"country": s.country, "articles": len(s.articles) + len(s.undated)}
             for s in brief.sections
+        ],
+        "executive_summary": [
+            {
+                "country": line.country,
+                "text": line.text,
+                "source_path": str(line.article.source_path),
+            }
+            for line in executive_summary(brief)
         ],
         "overview": [
             {"country": r.country, "articles": r.entries, "duplicates": r.merged, "dates": r.span}

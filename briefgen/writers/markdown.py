@@ -38,6 +38,7 @@ from briefgen.writers.common import (
     source_details,
     web_link,
 )
+from briefgen.writers.executive import EXECUTIVE_SUMMARY, executive_summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -85,6 +86,14 @@ def _front(lines: list[str], brief: Brief) -> None:
     if layout.organization:
         lines += [escape(layout.organization), ""]
     lines += [f"**Covering {escape(brief_window(brief))}**", "", f"*{generated_line(brief)}*", ""]
+    summary = executive_summary(brief)
+    if summary:
+        lines += [f"## {EXECUTIVE_SUMMARY}", ""]
+        lines += [
+            f"- **[{escape(line.country)}](#{anchor(line.country)})** — {escape(line.text)}"
+            for line in summary
+        ]
+        lines.append("")
     lines += [f"## {OVERVIEW}", ""]
     if not brief.sections:
         lines += [escape(empty_message(brief)), ""]

@@ -1,4 +1,4 @@
-"""The brief's first page: title block, overview table, table of contents."""
+"""The brief's first page: title block, executive summary, overview table, table of contents."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from briefgen.writers.docx.ooxml import (
     set_column_widths,
     shade_cell,
 )
+from briefgen.writers.executive import EXECUTIVE_SUMMARY
+from briefgen.writers.executive import executive_summary as summary_lines
 
 HEADER_FILL = "DCE6F1"
 
@@ -48,8 +50,24 @@ def section_bookmark(number: int) -> str:
     return f"_Section{number}"
 
 
+def executive_summary(doc: BriefDocument, brief: Brief) -> None:
+    """One line per country section: its name (linked to the section), the main development."""
+    lines = summary_lines(brief)
+    if not lines:
+        return
+    doc.heading(EXECUTIVE_SUMMARY, 1)
+    for line in lines:
+        paragraph = doc.add_paragraph("List Bullet")
+        link = add_hyperlink(paragraph, line.country, anchor=section_bookmark(line.number))
+        link.bold = True
+        add_run(paragraph, " — ")
+        doc.add_text(paragraph, line.text)
+
+
 def overview(doc: BriefDocument, brief: Brief) -> None:
-    """The overview heading, one summary line and the country × articles × dates table."""
+    """The executive summary, then the overview heading, one summary line and the
+    country × articles × dates table."""
+    executive_summary(doc, brief)
     doc.heading(OVERVIEW, 1)
     if not brief.sections:
         doc.paragraph(empty_message(brief))
