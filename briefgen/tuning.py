@@ -56,6 +56,8 @@ class DuplicateTuning:
     place: float
     country: float
     domestic: float
+    country_mismatch: float
+    city_conflict: float
     same_day: float
     weekday: float
     weekday_conflict: float

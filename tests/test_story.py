@@ -122,7 +122,7 @@ def test_two_meetings_at_one_conference_stay_apart_and_an_undated_report_joins_i
     assert merged_names(brief) == {"escap_en.txt": ["escap_fa.txt"], "thai_fa.txt": []}
     reason = entry(brief, "escap_en.txt").also_reported_by[0].merged_because
     assert reason is not None and reason.date_gap is None
-    assert reason.threshold == pytest.approx(3.0)  # same_story_undated
+    assert reason.threshold == pytest.approx(2.75)  # same_story_undated
     assert "Armida Salsiah Alisjahbana" in {e.detail for e in reason.evidence}
     messages = [record.getMessage() for record in caplog.records]
     assert any(m.startswith("same story: escap_fa.txt joins escap_en.txt") for m in messages)
@@ -229,6 +229,27 @@ def test_the_same_thing_counted_differently_speaks_against() -> None:
     score = story_score(first, second)
     conflict = [e for e in score.evidence if e.kind == "numbers"]
     assert conflict and conflict[0].points < 0 and "memorandum: 20 / 15" in conflict[0].detail
+
+
+def test_foreign_cities_of_two_countries_speak_against() -> None:
+    """The same minister and ESCAP chief in Seoul and in Bangkok: two meetings, although
+    neither report is dated and each has the other's participants."""
+    mentions = [ZAREPOUR, Mention("escap", "ESCAP", "ESCAP", "organization")]
+    seoul, bangkok = (
+        _article(
+            f"{city.lower()}.txt",
+            "en",
+            ["Zarepour meets ESCAP chief", f"Issa Zarepour met the ESCAP chief in {city}."],
+            mentions=mentions,
+            date=None,
+            country="Iran (domestic)",
+        )
+        for city in ("Seoul", "Bangkok")
+    )
+    score = story_score(seoul, bangkok, glossary=load_run_glossary())
+    cities = next(e for e in score.evidence if e.kind == "cities")
+    assert cities.detail == "different (Seoul / Bangkok)" and cities.points < 0
+    assert not score.same_story
 
 
 def test_an_english_original_beats_a_translation_which_beats_an_untranslated_report() -> None:

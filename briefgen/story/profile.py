@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefgen.gazetteer import HOME, gazetteer
 from briefgen.model import DOMESTIC, UNDETERMINED, Article, Mention
 from briefgen.story.numbers import Count, counts, fold, weekdays
 from briefgen.story.words import Vector, terms, tfidf
@@ -67,6 +68,7 @@ class EventProfile:
     counts: list[Count]
     weekdays: frozenset[str]
     name_words: frozenset[str] = frozenset()  # words of participants' names, folded
+    cities: dict[str, str] = field(default_factory=dict)  # foreign cities: country → name
     vectors: dict[str, Vector] = field(default_factory=dict)  # by view (see story.words)
 
     @property
@@ -166,7 +168,20 @@ def profile(article: Article, glossary: Glossary | None, lead_sentences: int) ->
     ]
     named += [n for p in article.people for n in (p.name, p.surface)]
     name_words = frozenset(w for n in named for w in _WORD.findall(fold(n)))
-    return EventProfile(article, participants, counts(texts), weekdays(texts), name_words)
+    cities = _foreign_cities(texts)
+    return EventProfile(article, participants, counts(texts), weekdays(texts), name_words, cities)
+
+
+def _foreign_cities(texts: list[str]) -> dict[str, str]:
+    """The foreign cities the texts name, by country (``{"KR": "Seoul"}``): where the
+    event was, or what it was about (Tehran, in most reports, is left out)."""
+    places = gazetteer()
+    found: dict[str, str] = {}
+    for text in texts:
+        for mention in places.find(text):
+            if mention.surface in places.cities and HOME not in mention.codes:
+                found.setdefault(mention.codes[0], mention.surface)
+    return found
 
 
 def _source_mentions(article: Article) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 For: participants both name (weighted by who they are and how rare they are in the run),
 the same partner country, dates close together, the same weekday, numbers both state,
-and word overlap when both texts are in one language. Against: two different sets of
+and word overlap when both texts are in one language. Against: a foreign partner and
+none, foreign cities of different countries (Seoul / Bangkok), two different sets of
 counterparts (foreign officials), leads naming different people, a counterpart one lead
 names and the other never does, two different weekdays, one thing counted differently.
 Some pairs are never one story (a *veto*): dated more than ``max_days_apart`` apart, or
@@ -164,11 +165,17 @@ def _labels(profile: EventProfile, keys: set[str]) -> str:
 def _moment(
     a: EventProfile, b: EventProfile, run: RunProfiles, tuning: DuplicateTuning, out: PairScore
 ) -> None:
-    """Partner country, dates and weekdays; sets the threshold (dated or undated)."""
+    """Partner country, cities, dates and weekdays; sets the threshold (dated or not)."""
     if a.country == b.country and a.is_foreign:
         out.add("country", a.country, tuning.country * run.rarity(run.country_df[a.country]))
     elif a.country == b.country == DOMESTIC:
         out.add("country", DOMESTIC, tuning.domestic * run.rarity(run.country_df[DOMESTIC]))
+    elif {a.country, b.country} & {DOMESTIC} and (a.is_foreign or b.is_foreign):
+        detail = f"different ({a.country}, {b.country})"
+        out.add("country", detail, -tuning.country_mismatch)
+    if a.cities and b.cities and not a.cities.keys() & b.cities.keys():
+        places = f"{', '.join(a.cities.values())} / {', '.join(b.cities.values())}"
+        out.add("cities", f"different ({places})", -tuning.city_conflict)
     first, second = a.article.date, b.article.date
     if first is not None and second is not None:
         gap = abs((first - second).days)
