@@ -235,16 +235,20 @@ def test_foreign_cities_of_two_countries_speak_against() -> None:
     """The same minister and ESCAP chief in Seoul and in Bangkok: two meetings, although
     neither report is dated and each has the other's participants."""
     mentions = [ZAREPOUR, Mention("escap", "ESCAP", "ESCAP", "organization")]
+    texts = {
+        "Seoul": "Issa Zarepour met the ESCAP chief in Seoul at the digital ministers' meeting.",
+        "Bangkok": "In Bangkok, Zarepour and the ESCAP chief discussed a regional satellite.",
+    }
     seoul, bangkok = (
         _article(
             f"{city.lower()}.txt",
             "en",
-            ["Zarepour meets ESCAP chief", f"Issa Zarepour met the ESCAP chief in {city}."],
+            ["Zarepour meets ESCAP chief", text],
             mentions=mentions,
             date=None,
             country="Iran (domestic)",
         )
-        for city in ("Seoul", "Bangkok")
+        for city, text in texts.items()
     )
     score = story_score(seoul, bangkok, glossary=load_run_glossary())
     cities = next(e for e in score.evidence if e.kind == "cities")
