@@ -188,6 +188,20 @@ def test_persian_and_arabic_people_the_text_names_with_a_role(
     assert (surface, title) in outside
 
 
+def test_a_name_joined_by_and_to_a_known_person_is_a_person(glossary) -> None:
+    # «X و <person> دیدار کردند»: the pair met; X starts with a given name (honorific glued)
+    text = "به گزارش خبرنگار ما، سیدمجید کرمانی و هاکوپ آرشاکیان درباره همکاری گفتگو کردند."
+    found = people_in_text(text, "fa", glossary)
+    assert "مجید کرمانی" in [p.name for p in found if p.entry is None]
+    assert "hakob-arshakyan" in [p.entry.id for p in found if p.entry]
+    # words that are no given name, or a run glued to more words, are no person
+    for text in (
+        "نشست کمیسیون اقتصادی و هاکوپ آرشاکیان برگزار شد.",
+        "وزیر گفت بهبود شبکه ملی و هاکوپ آرشاکیان حاضر بودند.",
+    ):
+        assert [p for p in people_in_text(text, "fa", glossary) if p.entry is None] == []
+
+
 def test_unnamed_officials_titles_and_organizations_are_no_people(glossary) -> None:
     for text in (
         "The Russian Deputy Minister of Digital Development said the talks went well.",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen import lang
@@ -246,7 +247,56 @@ def persian_people(
             loose.append(english)
         i = max(title.end, i + 1)
     people += [_glossary_person(hit, None, None) for hit in hits]  # named without a title
+    people += _coordinated(text, tokens, people, is_name)
     return sorted(_first_of_each(people), key=lambda p: p.start)
+
+
+_AND = "و"
+
+
+def _coordinated(
+    text: str, tokens: list[_Token], people: list[NamedPerson], is_name: Callable[[_Token], bool]
+) -> list[NamedPerson]:
+    """Names joined by «و» to a person already found («سیدکاظم سجادی و هاکوپ آرشاکیان
+    دیدار کردند»): two to four name words, the first a known given name, the run bounded by
+    punctuation, a stop word or the text's edge. Such a pair meets or speaks together."""
+    first_token = {t.start: i for i, t in enumerate(tokens)}
+    last_token = {t.end: i for i, t in enumerate(tokens)}
+    found: list[NamedPerson] = []
+    for person in people:
+        begin, finish = first_token.get(person.start), last_token.get(person.end)
+        if begin is not None and begin >= 1 and tokens[begin - 1].text == _AND:
+            last = begin - 2  # «<name> و <person>»
+            first = last
+            while first >= 0 and last - first < _MAX_NAME_WORDS and is_name(tokens[first]):
+                first -= 1
+            found += _given_name_run(text, tokens, first + 1, last, is_name)
+        if finish is not None and finish + 1 < len(tokens) and tokens[finish + 1].text == _AND:
+            first = finish + 2  # «<person> و <name>»
+            last = first
+            while last < len(tokens) and last - first < _MAX_NAME_WORDS and is_name(tokens[last]):
+                last += 1
+            if last >= len(tokens) or not is_name(tokens[last]):
+                found += _given_name_run(text, tokens, first, last - 1, is_name)
+    return found
+
+
+def _given_name_run(
+    text: str, tokens: list[_Token], first: int, last: int, is_name: Callable[[_Token], bool]
+) -> list[NamedPerson]:
+    """The person named by tokens ``first..last`` when they start with a given name and
+    nothing but punctuation, a stop word or the edge of the text comes before them."""
+    if (
+        first < 0
+        or last - first + 1 < _MIN_NAME_WORDS
+        or (first > 0 and is_name(tokens[first - 1]))
+    ):
+        return []
+    start, end = tokens[first].start, tokens[last].end
+    name = strip_honorifics(text[start:end])
+    if len(name.split()) < _MIN_NAME_WORDS or skeleton(name.split()[0]) not in _given_names():
+        return []
+    return [NamedPerson(name, None, text[start:end], start, end, None, None)]
 
 
 def _title_english(glossary: Glossary, text: str, tokens: list[_Token], title: _Title) -> str:
