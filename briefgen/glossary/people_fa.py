@@ -127,6 +127,30 @@ class _Title:
     countries: list[str]
     ambassador_to: str | None = None
     qualifier: str = ""
+    unknown_words: bool = False  # words no table knows stand before the country
+
+
+_MAX_UNKNOWN_TITLE_WORDS = 2
+
+
+def _is_city(tokens: list[_Token], i: int, size: int) -> bool:
+    from briefgen.gazetteer import gazetteer
+
+    return " ".join(t.text for t in tokens[i : i + size]) in gazetteer().cities
+
+
+def _words_before_country(tokens: list[_Token], j: int) -> int:
+    """How many words at ``j`` (one or two, none a stop word) stand right before a
+    country's name (not a city's) that ends a title, or 0."""
+    stops = _stop_words("fa")
+    for skip in range(1, _MAX_UNKNOWN_TITLE_WORDS + 1):
+        word = tokens[j + skip - 1].text if j + skip - 1 < len(tokens) else ""
+        if not re.fullmatch(r"[^\W\d_]{2,}", word) or word in stops:
+            return 0
+        size, code = _country(tokens, j + skip)
+        if code:
+            return 0 if _is_city(tokens, j + skip, size) else skip
+    return 0
 
 
 def _title_at(tokens: list[_Token], i: int) -> _Title | None:
@@ -145,6 +169,8 @@ def _title_at(tokens: list[_Token], i: int) -> _Title | None:
             title.end = j
             continue
         count, code = _country(tokens, j)
+        if code and _is_city(tokens, j, count):
+            break  # «وزیر ارتباطات در تاشکند»: where the minister is, not whose he is
         if code:
             if title.countries and tokens[j - 1].text == _AMBASSADOR_IN:
                 title.ambassador_to = code
@@ -156,6 +182,10 @@ def _title_at(tokens: list[_Token], i: int) -> _Title | None:
                 title.phrases.append(english)
             elif tokens[j].text in fillers:
                 j += 1
+                continue
+            elif skip := _words_before_country(tokens, j):
+                title.unknown_words = True  # «وزیر فناوری‌های دیجیتال ازبکستان»
+                j += skip
                 continue
             else:
                 break
@@ -171,7 +201,7 @@ def _english(title: _Title) -> str:
     words = [title.qualifier] if title.qualifier else []
     words += [demonym_names().get(country, "")] if country else []
     words.append(title.head)
-    phrases = list(dict.fromkeys(title.phrases))
+    phrases = [] if title.unknown_words else list(dict.fromkeys(title.phrases))
     if phrases:
         listed = ", ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else phrases[0]
         words.append("of " + listed)
