@@ -211,6 +211,10 @@ def test_a_name_joined_by_and_to_a_known_person_is_a_person(glossary) -> None:
     found = people_in_text(text, "fa", glossary)
     assert "مجید کرمانی" in [p.name for p in found if p.entry is None]
     assert "hakob-arshakyan" in [p.entry.id for p in found if p.entry]
+    # a run holding a glossary name is that person, not a second one
+    text = "به گزارش ایرنا، ستار هاشمی و سعید المعولی درباره ترانزیت داده گفتگو کردند."
+    outside = [p.name for p in people_in_text(text, "fa", glossary) if p.entry is None]
+    assert outside == []
     # words that are no given name, or a run glued to more words, are no person
     for text in (
         "نشست کمیسیون اقتصادی و هاکوپ آرشاکیان برگزار شد.",

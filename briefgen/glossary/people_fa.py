@@ -308,7 +308,8 @@ def _coordinated(
                 last += 1
             if last >= len(tokens) or not is_name(tokens[last]):
                 found += _given_name_run(text, tokens, first, last - 1, is_name)
-    return found
+    # a run holding a name already found is that person («سعید المعولی»: Al Maawali)
+    return [f for f in found if not any(p.start < f.end and f.start < p.end for p in people)]
 
 
 def _given_name_run(
