@@ -45,14 +45,20 @@ def test_an_honorific_with_a_period_continues_the_sentence() -> None:
     assert split_sentences(text, "ar") == ["وقال د. محمد العلي إن الشبكة جاهزة.", "وانتهى اللقاء."]
 
 
-def test_persian_splitting_is_unchanged() -> None:
-    """The Arabic fixes stay Arabic: Persian keeps pysbd's cut before a closing quote
-    after «؟» (the same defect; left to the Persian splitting, so briefs stay as they were)."""
+def test_a_closing_quote_after_a_question_mark_stays_with_its_sentence() -> None:
+    """pysbd cuts «…؟» before its closing quote in Persian as in Arabic; the quote goes
+    back. In English a leading '"' goes back only when the sentence before left one open."""
     text = "وزیر گفت: «آیا ما آماده‌ایم؟» او پاسخ داد، بله. دیدار پایان یافت."
     assert split_sentences(text, "fa") == [
-        "وزیر گفت: «آیا ما آماده‌ایم؟",
-        "» او پاسخ داد، بله.",
+        "وزیر گفت: «آیا ما آماده‌ایم؟»",
+        "او پاسخ داد، بله.",
         "دیدار پایان یافت.",
+    ]
+    english = 'The talks ended. "We are ready," he said. He left.'
+    assert split_sentences(english, "en") == [
+        "The talks ended.",
+        '"We are ready," he said.',
+        "He left.",
     ]
 
 

@@ -199,6 +199,13 @@ def test_an_attribution_later_in_the_article_is_cut_too() -> None:
     assert article.paragraphs[1].startswith("زارع پور افزود")
 
 
+def test_an_arabic_city_with_an_unknown_outlet_in_parentheses_is_a_dateline() -> None:
+    lead = "مسقط (الصباح) - التقى وزير الاتصالات الإيراني نظيره العماني لبحث نقل البيانات."
+    more = "واتفق الجانبان على تسريع المشاريع المشتركة في الكابلات البحرية."
+    article = read(f"{lead}\n{more}")
+    assert article.paragraphs[0].startswith("التقى وزير الاتصالات الإيراني")
+
+
 def test_arabic_agency_attribution_is_metadata() -> None:
     lead = "وأفادت وكالة مهر للأنباء، ان وزير الاتصالات الإيراني التقى نظيره العماني في مسقط."
     more = "واتفق الجانبان على تسريع المشاريع المشتركة في الكابلات البحرية."

@@ -153,6 +153,8 @@ def cut_dateline(text: str) -> Opening | None:
         agency = agency_name(match.group("agency"))
         if agency:
             return _opening(text, match.end(), agency)
+        if "(" in match.group(0) and is_dateline_city(match.group("city")):
+            return _opening(text, match.end(), None)  # «مسقط (العالم) -»: an outlet we don't know
     match = _SCRIPT_CITY_DASH.match(text)
     if match and is_dateline_city(match.group("city")):
         return _opening(text, match.end(), None)

@@ -83,9 +83,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     edge = r"(?<![\w\u200c])"
     after = r"(?![\w\u200c])"
     return {
-        # "May 15, 2024", "Jan. 3, 2018", «مهر 02, 1399»
+        # "May 15, 2024", "Jan. 3, 2018", «مهر 02, 1399», "December, 03, 2024"
         "month_day_year": re.compile(
-            rf"{edge}{month}\.?{after}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}", re.I
+            rf"{edge}{month}\.?{after},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}", re.I
         ),
         # "15 May 2024", "15th of May, 2024", «۴ آبان ۱۴۰۲», «۱۲ بهمن ماه ۱۴۰۲», «دهم اسفند ۱۴۰۲»
         "day_month_year": re.compile(

@@ -13,7 +13,8 @@ Arabic uses pysbd's Arabic rules without one: pysbd ends an Arabic sentence at e
 Arabic comma «،», which news prose uses as English uses its comma; the full stop, «؟»,
 "!" and the colon rule above end Arabic sentences as they end Persian ones. pysbd also
 cuts an Arabic quotation that ends in «؟» or "!" before its closing «»», which then opens
-the next sentence; the closing quote goes back to its sentence. Arabic honorifics written
+the next sentence; the closing quote goes back to its sentence (so it does in Persian and
+English). Arabic honorifics written
 with a period («د.» for doctor) continue the sentence (``briefgen/lang/ar/text.toml``).
 """
 
@@ -138,13 +139,14 @@ def _arabic_honorific_end() -> re.Pattern[str]:
 
 
 def _append(sentences: list[str], piece: str, language: str = "en") -> None:
-    if language == "ar" and sentences:
-        closers = _LEADING_CLOSERS.match(piece)
-        if closers:  # «…؟» cut before its closing quote: the quote goes back
-            sentences[-1] += closers.group()
-            piece = piece[closers.end() :].strip()
-            if not piece:
-                return
+    closers = _LEADING_CLOSERS.match(piece) if sentences else None
+    if closers and (not closers.group().startswith('"') or sentences[-1].count('"') % 2):
+        # «…؟» cut before its closing quote: the quote goes back ('"' only when the
+        # sentence before left one open: in English it also opens quotations)
+        sentences[-1] += closers.group()
+        piece = piece[closers.end() :].strip()
+        if not piece:
+            return
     if sentences and (
         _ENDS_WITH_COLON.search(sentences[-1])
         or _HONORIFIC_END.search(sentences[-1])

@@ -254,16 +254,17 @@ def person_text(name: str, title: str | None) -> str:
 
 
 def reporter_text(article: Article) -> str:
-    """How a merged duplicate is named: ``IRNA (Persian, 14 May 2024)``."""
+    """How a merged report is named: outlet (else file), language, date or "undated":
+    ``IRNA (Persian, 14 May 2024)``."""
     name = article.outlet or article.name
-    details = [language_name(article)]
-    if article.date:
-        details.append(long_date(article.date))
-    return f"{name} ({', '.join(details)})"
+    when = long_date(article.date) if article.date else "undated"
+    return f"{name} ({language_name(article)}, {when})"
 
 
 def also_reported_text(article: Article) -> str | None:
-    """``IRNA (Persian, 14 May 2024); Tehran Times (English)`` or ``None``."""
+    """The other reports of an entry's event, earliest first (the entry is its best
+    report: see :func:`briefgen.stages.duplicates.keep_rank`):
+    ``IRNA (Persian, 14 May 2024); Tehran Times (English, undated)``, or ``None``."""
     if not article.also_reported_by:
         return None
     return "; ".join(reporter_text(a) for a in article.also_reported_by)
