@@ -16,28 +16,30 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from briefgen.errors import InputError
+from briefgen.tuning import input_limits
 
 T = TypeVar("T")
 
+# The limits are data: ``[limits]`` in ``briefgen/data/defaults.toml``.
+_LIMITS = input_limits()
 #: Bytes of one input file (a .docx counts its zip bytes here, its text below).
-MAX_INPUT_BYTES = 5_000_000
+MAX_INPUT_BYTES: int = _LIMITS["max_input_bytes"]
 #: Characters of text one article may hold once decoded or unzipped.
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS: int = _LIMITS["max_text_chars"]
 #: Non-empty paragraphs (lines) of one article.
-MAX_PARAGRAPHS = 10_000
-#: Element nesting in an XML part of a .docx (Word writes fewer than 20 levels).
-MAX_XML_DEPTH = 100
+MAX_PARAGRAPHS: int = _LIMITS["max_paragraphs"]
+#: Element nesting in an XML part of a .docx.
+MAX_XML_DEPTH: int = _LIMITS["max_xml_depth"]
 #: Bytes of the unzipped XML of a .docx (text plus markup).
-MAX_XML_BYTES = 60_000_000
+MAX_XML_BYTES: int = _LIMITS["max_xml_bytes"]
 #: Elements of one HTML page, and attributes of one of its tags.
-MAX_HTML_ELEMENTS = 30_000
-MAX_HTML_ATTRIBUTES = 1_000
+MAX_HTML_ELEMENTS: int = _LIMITS["max_html_elements"]
+MAX_HTML_ATTRIBUTES: int = _LIMITS["max_html_attributes"]
 #: Seconds to read one file, and to analyse one article (clean … summarize).
-READ_SECONDS = 15.0
-ANALYSE_SECONDS = 60.0
-#: Sentences a summary is chosen from (the first ones: news puts the story first).
-#: Summarizing is quadratic in the sentences considered.
-SUMMARY_SENTENCES = 400
+READ_SECONDS = float(_LIMITS["read_seconds"])
+ANALYSE_SECONDS = float(_LIMITS["analyse_seconds"])
+#: Sentences a summary is chosen from (summarizing is quadratic in them).
+SUMMARY_SENTENCES: int = _LIMITS["summary_sentences"]
 
 
 class LimitExceeded(InputError):

@@ -155,3 +155,9 @@ _SECTION_TYPES: dict[str, type] = {
 def default_tuning() -> Tuning:
     """The shipped defaults."""
     return load_tuning()
+
+
+def input_limits() -> dict[str, Any]:
+    """``[limits]`` of the shipped defaults: what one input file may cost (not tunable per
+    run; see :mod:`briefgen.limits`)."""
+    return dict(_defaults()["limits"])

@@ -200,3 +200,10 @@ def test_a_short_form_after_words_of_a_longer_form_is_rewritten_once() -> None:
     once = apply_titles(["Iran ITO said"], GLOSSARY, None)
     assert once == ["Information Technology Organization said"]
     assert apply_titles(once, GLOSSARY, None) == once
+
+
+def test_a_word_written_twice_is_no_spelling_of_a_two_word_name() -> None:
+    # "Vaishnaw Vaishnaw" has the consonants of "Ashwini Vaishnaw"; titling twice = once
+    texts = ["Vaishnaw Abbas Araghchi Vaishnaw Vaishnaw Vaishnaw"]
+    once = apply_titles([GLOSSARY.normalize_english(t) for t in texts], GLOSSARY, None)
+    assert apply_titles(once, GLOSSARY, None) == once
