@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from briefgen.config import Settings, load_settings
-from briefgen.errors import InputError
+from briefgen.errors import InputError, NoInputError
 from briefgen.glossary.commands import (
     GlossaryCheck,
     check_glossary,
@@ -31,7 +31,7 @@ from briefgen.glossary.commands import (
     import_glossary,
     load_glossary,
 )
-from briefgen.model import Article, Brief, Window, language_name
+from briefgen.model import Article, Brief, Skipped, Window, language_name
 from briefgen.summarize.methods import SUMY_METHODS
 from briefgen.tm.commands import (
     export_translations,
@@ -73,6 +73,7 @@ __all__ = [
     "load_settings",
     "make_window",
     "read_input",
+    "read_inputs",
     "remove_model",
     "render_translation",
     "review_glossary",
@@ -175,9 +176,16 @@ def build_brief(
     ``dask``: run the per-article stages and the translation batches on the Dask
     scheduler at this address, or ``"local"`` for a LocalCluster of ``dask_workers``
     processes (default ``$BRIEFGEN_WORKERS``, else the cores); the brief is the same.
+
+    Raises :class:`~briefgen.errors.InputError` when one of ``paths`` does not exist and
+    :class:`~briefgen.errors.NoInputError` when no file under them could be read: a
+    brief of nothing would replace a real one. Files read but outside the window still
+    make a brief (that says so).
     """
     from briefgen.parallel import open_backend
-    from briefgen.readers import read_articles
+
+    paths = [Path(p) for p in paths]
+    articles, skipped = read_inputs(paths)
 
     backend = open_backend(dask, dask_workers) if dask else None
     try:
@@ -190,7 +198,6 @@ def build_brief(
             progress=progress,
             backend=backend,
         ) as run:
-            articles, skipped = read_articles(Path(p) for p in paths)
             brief = _brief(run, articles)
             brief.skipped.extend(skipped)
             run_pipeline(brief, run)
@@ -201,13 +208,44 @@ def build_brief(
     return brief
 
 
+def read_inputs(paths: Iterable[Path | str]) -> tuple[list[Article], list[Skipped]]:
+    """The articles under ``paths``, and the files skipped with their reasons.
+
+    Raises :class:`InputError` for a path that does not exist and
+    :class:`~briefgen.errors.NoInputError` when no file could be read as an article.
+    """
+    from briefgen.readers import missing_inputs, read_articles
+
+    input_paths = [Path(p) for p in paths]
+    for path in missing_inputs(input_paths):
+        raise InputError("no such file or folder (nothing written)", path)
+    articles, skipped = read_articles(input_paths)
+    if not articles:
+        names = ", ".join(str(p) for p in input_paths) or "no paths"
+        found = f"{len(skipped)} file(s) skipped" if skipped else "no article files found"
+        raise NoInputError(
+            f"no article could be read from {names} ({found}; nothing written)", skipped
+        )
+    return articles, skipped
+
+
 def write_brief(
-    brief: Brief, output_dir: Path | str = "output", formats: Iterable[str] = ("docx",)
+    brief: Brief,
+    output_dir: Path | str = "output",
+    formats: Iterable[str] = ("docx",),
+    *,
+    force: bool = False,
 ) -> list[Path]:
-    """Write ``brief`` in each format into ``output_dir`` as ``brief-YYYY-MM-DD.<ext>``."""
+    """Write ``brief`` in each format into ``output_dir`` as ``brief-YYYY-MM-DD.<ext>``,
+    as one set: every file new, or (on any failure) every file as it was.
+
+    A brief on disk that is not the one briefgen last wrote there (edited in Word, or
+    not briefgen's) is never replaced: :class:`~briefgen.errors.EditedOutputError`
+    names it, unless ``force``. Returns the paths written.
+    """
     from briefgen.writers import write_brief as write
 
-    return write(brief, Path(output_dir), formats)
+    return write(brief, Path(output_dir), formats, force=force)
 
 
 # --- one article ------------------------------------------------------------------------
@@ -221,20 +259,27 @@ def read_input(
     Standard input and streams are read as text, with the same size limit as files.
     Raises :class:`~briefgen.errors.InputError` naming the input and the reason.
     """
+    from briefgen.limits import LimitExceeded, check_text
     from briefgen.readers import MAX_INPUT_BYTES, read_article
     from briefgen.readers.text import read_text
 
     limit = max_bytes or MAX_INPUT_BYTES
     if isinstance(source, str | Path) and str(source) != "-":
         return read_article(Path(source), limit)
-    stream = sys.stdin.buffer if isinstance(source, str | Path) else source
+    stream = getattr(sys.stdin, "buffer", None) if isinstance(source, str | Path) else source
+    if stream is None:
+        raise InputError("standard input is closed (nothing to read)", name)
     try:
         data = stream.read(limit + 1)
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read ({exc})", name) from exc
+        raise InputError(f"cannot read ({getattr(exc, 'strerror', None) or exc})", name) from exc
     if len(data) > limit:
         raise InputError(f"too large for an article (over {limit / 1e6:.1f} MB)", name)
     article = read_text(name, data)
+    try:
+        check_text(article.raw_text)
+    except LimitExceeded as exc:
+        raise LimitExceeded(exc.reason, name) from exc
     if not article.raw_text.strip():
         raise InputError("empty (no text)", name)
     return article
@@ -332,12 +377,11 @@ def review_glossary(
     names it does not cover (see :mod:`briefgen.glossary.review`)."""
     from briefgen.errors import ModelMissingError
     from briefgen.glossary.review import review_articles
-    from briefgen.readers import read_articles
     from briefgen.stages.translate import needs_translation
 
     glossary = load_glossary(settings, files)
     with _run(settings, glossary=glossary, translate=translate) as run:
-        articles, skipped = read_articles(Path(p) for p in paths)
+        articles, skipped = read_inputs(paths)
         brief = _brief(run, articles)
         brief.skipped.extend(skipped)
         run_pipeline(brief, run, _READING)

@@ -87,15 +87,42 @@ def load_settings(path: Path | None = None, *, folder: Path | None = None) -> Se
             return Settings()
         path = candidate
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_config(Path(path)))
     except OSError as exc:
         raise ConfigError(f"cannot read config ({exc.strerror or exc})", path) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"invalid TOML ({exc})", path) from exc
+    except RecursionError:
+        raise ConfigError("invalid TOML (nested too deeply)", path) from None
     brief = data.pop("brief", {})
     if not isinstance(brief, dict):
         raise ConfigError("[brief] must be a table of settings", path)
     return settings_from({**data, **brief}, Path(path))
+
+
+MAX_CONFIG_BYTES = 1_000_000
+
+
+def _read_config(path: Path) -> str:
+    """The settings file's text: a regular file of at most :data:`MAX_CONFIG_BYTES`
+    (never a FIFO or device, which would block or never end)."""
+    import os
+    import stat
+
+    with open(path, "rb", buffering=0, opener=_nonblocking) as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file")
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise OSError(0, f"too large for a settings file (over {MAX_CONFIG_BYTES:,} bytes)")
+    return data.decode("utf-8")
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    import os
+
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def settings_from(data: dict[str, Any], path: Path) -> Settings:

@@ -93,6 +93,15 @@ class Phrases:
                 return match
         return None
 
+    def first_start(self, text: str) -> int | None:
+        """Where the earliest phrase in ``text`` starts (``None``: there is none)."""
+        starts = [
+            match.start()
+            for pattern, empty in zip(self._patterns, self._empty, strict=True)
+            if not empty and (match := pattern.search(text))
+        ]
+        return min(starts, default=None)
+
 
 def _alternatives(keys: list[str]) -> str:
     return "|".join(map(re.escape, keys)) or "(?!)"

@@ -73,11 +73,7 @@ def mention_roles(text: str, language: str, *, event: bool) -> list[RoledMention
     key = place_key(text)
     words = role_words(language)
     scan = _Scan(key, gazetteer().find(key, compared=True), words)
-    quoted = [
-        (match.start(), match.end())
-        for match in _QUOTES.finditer(key)
-        if words.posts.search(key[: match.start()])
-    ]
+    quoted = _quotes_after_a_post(key, words)
     roled = []
     for index, mention in enumerate(scan.mentions):
         inside = any(s <= mention.start and mention.end <= e for s, e in quoted)
@@ -85,6 +81,20 @@ def mention_roles(text: str, language: str, *, event: bool) -> list[RoledMention
         scan.roles.append(role)
         roled.append(RoledMention(mention, role))
     return roled
+
+
+def _quotes_after_a_post(key: str, words: RoleWords) -> list[tuple[int, int]]:
+    """The quotes of ``key`` with a post word before them (as searching the text up to
+    each quote), in linear time: nothing before the first post can qualify, and once
+    one quote does, every later one does."""
+    quotes = [(match.start(), match.end()) for match in _QUOTES.finditer(key)]
+    first = words.posts.first_start(key) if quotes else None
+    if first is None:
+        return []
+    for index, (start, _end) in enumerate(quotes):
+        if start >= first and words.posts.search(key[:start]):
+            return quotes[index:]
+    return []
 
 
 class _Scan:
@@ -107,6 +117,21 @@ class _Scan:
                 self.owner[position] = number
                 position += 1
             self.spans.append((first, max(position, first + 1)))
+        # Sentence bounds per token, read once: looking them up per mention would cost
+        # the square of a long text without sentence ends.
+        count = len(self.tokens)
+        self.sentence_start = [0] * count
+        self.sentence_end = [count] * count
+        start = 0
+        for index, (word, _start, _end) in enumerate(self.tokens):
+            self.sentence_start[index] = start
+            if word in _SENTENCE_END:
+                start = index + 1
+        end = count
+        for index in range(count - 1, -1, -1):
+            if self.tokens[index][0] in _SENTENCE_END:
+                end = index
+            self.sentence_end[index] = end
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -119,12 +144,9 @@ class _Scan:
 
     def sentence(self, a: int, b: int) -> tuple[int, int]:
         """Token range of the sentence holding tokens ``a``…``b - 1``."""
-        start = a
-        while start > 0 and self.text(start - 1) not in _SENTENCE_END:
-            start -= 1
-        end = b
-        while end < len(self.tokens) and self.text(end) not in _SENTENCE_END:
-            end += 1
+        count = len(self.tokens)
+        start = self.sentence_start[a] if a < count else count
+        end = self.sentence_end[b] if b < count else count
         return start, end
 
     def any_in(self, start: int, end: int, words: WordSet) -> bool:
@@ -203,7 +225,7 @@ class _Scan:
             if self.owner[k] is not None:
                 if self.is_home(k):
                     return False
-                k = self.spans[self.owner[k] or 0][1]
+                k, steps = self.spans[self.owner[k] or 0][1], steps + 1  # a name: one step
                 continue
             if word in self.words.official:
                 return True
@@ -256,7 +278,7 @@ class _Scan:
             if self.owner[k] is not None:
                 if self.is_home(k):
                     return False
-                k = self.spans[self.owner[k] or 0][0] - 1
+                k, steps = self.spans[self.owner[k] or 0][0] - 1, steps + 1  # a name: one step
                 continue
             if not word[:1].isalnum() and word not in _PHRASE_PUNCTUATION:
                 return False

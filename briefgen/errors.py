@@ -5,7 +5,8 @@ Exit codes (also in the README):
 ====  =============================================================
 0     done
 1     done, but inputs were skipped or findings reported (``--strict``)
-2     usage or configuration error (bad option, config, glossary, input file)
+2     usage or configuration error (bad option, config, glossary, input file,
+      an input path that does not exist, no input file readable)
 3     no Persian→English translation model installed
 4     output cannot be written
 70    internal error (a bug: rerun with ``--debug`` and report it)
@@ -41,6 +42,17 @@ class InputError(BriefgenError):
     """An input file that cannot be read as an article."""
 
 
+class NoInputError(InputError):
+    """No input file could be read (a mistyped path, an empty folder): no brief is written.
+
+    ``skipped`` lists the files found and why each was left out.
+    """
+
+    def __init__(self, message: str, skipped: list | None = None) -> None:
+        super().__init__(message)
+        self.skipped = list(skipped or [])
+
+
 class ConfigError(BriefgenError):
     """A bad configuration file, glossary or option value."""
 
@@ -59,3 +71,8 @@ class OutputError(BriefgenError):
     """An output file that cannot be written."""
 
     exit_code = EXIT_OUTPUT
+
+
+class EditedOutputError(OutputError):
+    """An output file on disk that briefgen did not write last (edited by someone, or
+    not briefgen's): it is kept as it is, and nothing of the set is written."""

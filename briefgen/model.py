@@ -120,6 +120,26 @@ class Person:
 
 
 @dataclass
+class StoryEvidence:
+    """One piece of evidence that two reports tell one event, and the points it scored."""
+
+    kind: str  # person, organization, country, date, weekday, numbers, words, counterparts…
+    detail: str  # "Issa Zarepour", "Oman", "same day", "20 memorandum", "cosine 0.62"
+    points: float  # negative when it speaks against
+
+
+@dataclass
+class StoryMatch:
+    """Why a report was merged into another report's entry (see :mod:`briefgen.story`)."""
+
+    matched: Path  # the report of the story it matched best
+    score: float
+    threshold: float
+    date_gap: int | None  # days between the two reports, None when one is undated
+    evidence: list[StoryEvidence] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     """One news article, from its source file to its summary."""
 
@@ -148,6 +168,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)  # key people, first mention first
     also_reported_by: list[Article] = field(default_factory=list)
+    merged_because: StoryMatch | None = None  # set on a report merged into another's entry
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -3,8 +3,8 @@ or a :class:`Backend` that runs it elsewhere (Dask workers, :mod:`briefgen.clust
 
 Sentence splitting (pysbd) and summarizing are pure Python and CPU-bound, so threads do
 not help; processes do. On Linux the pool forks after :func:`warm_up` has loaded the
-gazetteer and the sentence splitters, so workers start with them in memory. Small runs
-stay in the calling process: a pool costs more than it saves below
+gazetteer, the language model and the sentence splitters, so workers start with them in
+memory. Small runs stay in the calling process: a pool costs more than it saves below
 :data:`MIN_PARALLEL_ITEMS` articles.
 """
 
@@ -101,10 +101,12 @@ def _die_with_parent() -> None:
 def warm_up() -> None:
     """Load what every worker needs before the pool forks (shared copy-on-write)."""
     from briefgen.gazetteer import gazetteer
+    from briefgen.stages.language import language_model
     from briefgen.text.sentences import _segmenter
 
     gazetteer()
-    for language in ("en", "fa"):
+    language_model()
+    for language in ("en", "fa", "ar"):
         _segmenter(language)
 
 

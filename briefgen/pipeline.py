@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from briefgen import limits
+from briefgen.limits import LimitExceeded, call_with_time_limit
 from briefgen.model import Article, Brief, Skipped
 from briefgen.parallel import map_articles
 from briefgen.run import Run
@@ -153,8 +155,16 @@ def _run_article_steps(brief: Brief, run: Run, batch: Sequence[Step]) -> None:
 
 
 def _article_job(job: tuple[Article, tuple[str, ...]], run: Run) -> tuple[Article, str | None]:
-    """Run the named article steps on one article (in a pool worker or in process)."""
+    """Run the named article steps on one article (in a pool worker or in process), within
+    the time limit of :data:`~briefgen.limits.ANALYSE_SECONDS`."""
     article, names = job
+    try:
+        return call_with_time_limit(limits.ANALYSE_SECONDS, "analyse", _steps, article, names, run)
+    except LimitExceeded as exc:
+        return article, exc.reason
+
+
+def _steps(article: Article, names: tuple[str, ...], run: Run) -> tuple[Article, str | None]:
     by_name = {step.name: step for step in PIPELINE}
     for name in names:
         try:

@@ -24,6 +24,8 @@ class CleanTuning:
 @dataclass(frozen=True)
 class DateTuning:
     future_slack_days: int
+    window_slack_days: int
+    undated_contradiction_days: int
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,37 @@ class CountryTuning:
 
 @dataclass(frozen=True)
 class DuplicateTuning:
+    """Event matching (:mod:`briefgen.story`): points per piece of evidence, thresholds."""
+
     max_days_apart: int
     same_story: float
     same_story_undated: float
+    lead_sentences: int
+    rarity_run: int
+    counterpart: float
+    counterpart_rarity: float
+    official: float
+    person: float
+    organization: float
+    place: float
+    country: float
+    domestic: float
+    country_mismatch: float
+    city_conflict: float
+    same_day: float
+    weekday: float
+    weekday_conflict: float
+    number: float
+    counted_number: float
+    numbers_cap: float
+    number_conflict: float
+    words: float
+    words_alike: float
+    words_mismatch: float
+    counterpart_missing: float
+    person_missing: float
+    counterpart_conflict: float
+    people_conflict: float
 
 
 @dataclass(frozen=True)
@@ -125,3 +155,9 @@ _SECTION_TYPES: dict[str, type] = {
 def default_tuning() -> Tuning:
     """The shipped defaults."""
     return load_tuning()
+
+
+def input_limits() -> dict[str, Any]:
+    """``[limits]`` of the shipped defaults: what one input file may cost (not tunable per
+    run; see :mod:`briefgen.limits`)."""
+    return dict(_defaults()["limits"])

@@ -77,7 +77,7 @@ def test_persian_agency_page_keeps_only_the_article() -> None:
     assert article.paragraphs[0].startswith("وزیر ارتباطات")
     assert article.paragraphs[1] == "وی افزود: همکاری در حوزه پست نیز گسترش می یابد."
     assert len(article.paragraphs) == 2
-    assert article.outlet == "مهر"
+    assert article.outlet == "Mehr News Agency"  # the agency table's display name
     assert "کد خبر 6012345" in article.meta_lines
 
 

@@ -33,6 +33,7 @@ def analysed(text: str, **meta: str) -> Article:
         ("Wednesday, May 15, 2024", dt.date(2024, 5, 15), None),
         ("15 May 2024", dt.date(2024, 5, 15), None),
         ("Sept. 3rd, 2023", dt.date(2023, 9, 3), None),
+        ("December, 03, 2024 - 14:22 Economy news", dt.date(2024, 12, 3), None),
         ("15/05/2024", dt.date(2024, 5, 15), None),
         ("1403/12/30", dt.date(2025, 3, 20), "1403/12/30"),  # a leap Esfand
     ],

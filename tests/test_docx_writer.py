@@ -189,7 +189,7 @@ def test_styles_give_persian_text_everywhere_the_persian_font(written: Path) -> 
 def test_appendices_translation_glossary_sources_not_included(document) -> None:
     h1 = [h for h in headings(document, 1) if h.startswith("Appendix")]
     assert h1 == [
-        "Appendix A. Persian originals and translations",
+        "Appendix A. Originals and translations",
         "Appendix B. Glossary terms used",
         "Appendix C. Sources",
         "Appendix D. Not included",

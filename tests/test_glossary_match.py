@@ -202,3 +202,38 @@ def test_a_capital_inside_a_word_is_no_spelling_of_a_name() -> None:
     glossary = load_glossary()
     assert [h.entry.id for h in glossary.find_english("Eisa Zarepur met them")] == ["issa-zarepour"]
     assert glossary.find_english("Freddy NanezZ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another country's minister keeps the title the text gives him
+        (
+            "Saudi Minister of Communications and Information Technology Abdullah Nasser met",
+            "Saudi Minister of Communications and Information Technology Abdullah Nasser met",
+        ),
+        (
+            "Egypt's Minister of Communications and Information Technology said",
+            "Egypt's Minister of Communications and Information Technology said",
+        ),
+        (
+            "the Minister of Communications and Information Technology of Pakistan said",
+            "the Minister of Communications and Information Technology of Pakistan said",
+        ),
+        # Iran's minister, however introduced, gets the glossary's title
+        (
+            "Iran's Minister of Communications and Information Technology said",
+            "Iran's Minister of ICT said",
+        ),
+        (
+            "Iranian Minister of Communications and Information Technology said",
+            "Iranian Minister of ICT said",
+        ),
+        (
+            "The Minister of Communications and Information Technology said",
+            "The Minister of ICT said",
+        ),
+    ],
+)
+def test_a_foreign_office_keeps_its_own_title(glossary, text, expected) -> None:
+    assert glossary.normalize_english(text) == expected

@@ -68,11 +68,17 @@ def test_text_without_terms_is_unchanged(text: str) -> None:
 def test_no_replacement_inside_a_longer_word(form: str, letter: str, before: bool) -> None:
     text = f"{letter}{form}" if before else f"{form}{letter}"
     hits = GLOSSARY.find_english(text) + GLOSSARY.find_persian(text)
-    # Any hit must lie inside the form itself, never swallow the glued letter.
-    for hit in hits:
+    # Any exact hit must lie inside the form itself, never swallow the glued letter. (A
+    # person's name may also be found by its consonant skeleton, a spelling-tolerant match:
+    # "Toureé" may be a spelling of "Touré"; tests/test_glossary_match.py covers those.)
+    exact = {
+        f.casefold() for e in GLOSSARY.entries for f in (*e.english_forms, *e.source_script_forms)
+    }
+    for hit in (h for h in hits if h.text.casefold() in exact):
         glued = 0 if before else len(text) - 1
         assert not (hit.start <= glued < hit.end)
-    assert GLOSSARY.normalize_english(text).count(letter) >= text.count(letter)
+    if all(h.text.casefold() in exact for h in hits):
+        assert GLOSSARY.normalize_english(text).count(letter) >= text.count(letter)
 
 
 @SETTINGS
@@ -137,6 +143,8 @@ def _roles(draw) -> Role:
         country=draw(st.one_of(st.none(), _latin)),
         start=start,
         end=end,
+        # A dated role needs a source (glossary check refuses it, and so does import).
+        sources=("Tehran Times, 2021-08-25",) if start or end else (),
     )
 
 
@@ -185,3 +193,17 @@ def test_shipped_glossary_round_trips_through_tbx_csv_and_yaml() -> None:
         back = import_glossary(export_glossary(GLOSSARY, fmt), fmt)
         assert back == GLOSSARY
         assert parse_glossary(dump_glossary(back)) == GLOSSARY
+
+
+def test_a_short_form_after_words_of_a_longer_form_is_rewritten_once() -> None:
+    # "Iran" + "ITO": the canonical name replaces both words, so a second pass changes nothing
+    once = apply_titles(["Iran ITO said"], GLOSSARY, None)
+    assert once == ["Information Technology Organization said"]
+    assert apply_titles(once, GLOSSARY, None) == once
+
+
+def test_a_word_written_twice_is_no_spelling_of_a_two_word_name() -> None:
+    # "Vaishnaw Vaishnaw" has the consonants of "Ashwini Vaishnaw"; titling twice = once
+    texts = ["Vaishnaw Abbas Araghchi Vaishnaw Vaishnaw Vaishnaw"]
+    once = apply_titles([GLOSSARY.normalize_english(t) for t in texts], GLOSSARY, None)
+    assert apply_titles(once, GLOSSARY, None) == once

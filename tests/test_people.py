@@ -173,6 +173,14 @@ def test_english_people_the_text_names_with_a_role(glossary, text, name, title) 
             "Iranian Ambassador to Turkmenistan",
         ),
         (
+            # words no table knows between the head and the country: the title keeps the
+            # country and the head only
+            "در این دیدار رستم کریموف وزیر فناوری‌های نوین قزاقستان گفت همکاری ادامه دارد.",
+            "fa",
+            "رستم کریموف",
+            "Kazakh Minister",
+        ),
+        (
             "وزير الاتصالات المصري خالد منصور قال إن التعاون مستمر.",
             "ar",
             "خالد منصور",
@@ -186,6 +194,33 @@ def test_persian_and_arabic_people_the_text_names_with_a_role(
     found = people_in_text(text, language, glossary)
     outside = [(p.surface, p.title) for p in found if p.entry is None]
     assert (surface, title) in outside
+
+
+def test_a_city_after_a_title_is_where_not_whose(glossary) -> None:
+    text = "عیسی زارع‌پور وزیر ارتباطات و فناوری اطلاعات در تاشکند گفت همکاری ادامه دارد."
+    titles = {p.name: p.title for p in people_in_text(text, "fa", glossary)}
+    assert titles["Issa Zarepour"] == "Minister of ICT"
+    text = "وی با کاظم رضوانی سفیر ایران در عشق آباد دیدار کرد."
+    found = [(p.surface, p.title) for p in people_in_text(text, "fa", glossary) if not p.entry]
+    assert found == [("کاظم رضوانی", "Iranian Ambassador")]
+
+
+def test_a_name_joined_by_and_to_a_known_person_is_a_person(glossary) -> None:
+    # «X و <person> دیدار کردند»: the pair met; X starts with a given name (honorific glued)
+    text = "به گزارش خبرنگار ما، سیدمجید کرمانی و هاکوپ آرشاکیان درباره همکاری گفتگو کردند."
+    found = people_in_text(text, "fa", glossary)
+    assert "مجید کرمانی" in [p.name for p in found if p.entry is None]
+    assert "hakob-arshakyan" in [p.entry.id for p in found if p.entry]
+    # a run holding a glossary name is that person, not a second one
+    text = "به گزارش ایرنا، ستار هاشمی و سعید المعولی درباره ترانزیت داده گفتگو کردند."
+    outside = [p.name for p in people_in_text(text, "fa", glossary) if p.entry is None]
+    assert outside == []
+    # words that are no given name, or a run glued to more words, are no person
+    for text in (
+        "نشست کمیسیون اقتصادی و هاکوپ آرشاکیان برگزار شد.",
+        "وزیر گفت بهبود شبکه ملی و هاکوپ آرشاکیان حاضر بودند.",
+    ):
+        assert [p for p in people_in_text(text, "fa", glossary) if p.entry is None] == []
 
 
 def test_unnamed_officials_titles_and_organizations_are_no_people(glossary) -> None:

@@ -124,6 +124,16 @@ def test_fragments_are_recognized() -> None:
     assert not is_fragment(MEETING[0])
     assert not is_fragment("“Cooperation is the most crucial issue,” Hashemi stated.")
     assert not is_fragment("وزیر ارتباطات با وزیر عمان دیدار کرد.")
+    # a run-on line of Title Case headlines, and a lead dense with names and titles
+    assert is_fragment(
+        "Iran and Serbia Forge Path to Collaborative Future Iran Launches Three Satellites "
+        "China Vows to Deepen Ties With Iran in 5G Networks."
+    )
+    lead = (
+        "Iran's Minister of ICT Ali Rahimi met with Chinese Minister of Industry and Information "
+        "Technology Wang Lei on the sidelines of the ITU Plenipotentiary Conference in Doha, Qatar."
+    )
+    assert not is_fragment(lead)
 
 
 def test_repeated_sentences_are_shown_once() -> None:

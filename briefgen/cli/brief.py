@@ -11,9 +11,10 @@ import click
 
 from briefgen import api
 from briefgen.api import Article, Brief, language_name
+from briefgen.cli.output import message
 from briefgen.cli.progress import progress_reporter
 from briefgen.config import DEVICES, FORMATS, load_settings
-from briefgen.errors import EXIT_STRICT
+from briefgen.errors import EXIT_STRICT, NoInputError
 
 
 def _formats(
@@ -92,6 +93,11 @@ def _formats(
     help="Worker processes of --dask local (default: $BRIEFGEN_WORKERS, else the cores).",
 )
 @click.option("--strict", is_flag=True, help="Exit with 1 when any input was skipped.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a brief on disk even when it changed since briefgen wrote it (edited).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No run report on stderr.")
 def brief(
     paths: tuple[Path, ...],
@@ -113,12 +119,15 @@ def brief(
     dask: str | None,
     dask_workers: int | None,
     strict: bool,
+    force: bool,
     quiet: bool,
 ) -> None:
     """Write a dated brief from article files and folders (default: seeds/).
 
     The brief is named after the last day of the window, or today:
-    output/brief-YYYY-MM-DD.docx (and .json / .md with --format).
+    output/brief-YYYY-MM-DD.docx (and .json / .md with --format). Nothing is written
+    when an input path does not exist or no input file can be read (exit 2), and a
+    brief edited since briefgen wrote it is kept as it is (exit 4; --force replaces it).
     """
     settings = load_settings(config_path).with_overrides(
         title=title,
@@ -139,18 +148,24 @@ def brief(
     else:
         window = api.window_from_setting(settings.window, today)
     inputs = paths or (Path("seeds"),)
-    with progress_reporter(quiet) as progress:
-        result = api.build_brief(
-            inputs,
-            settings=settings,
-            window=window,
-            today=today,
-            translate=not no_translate,
-            progress=progress,
-            dask=dask,
-            dask_workers=dask_workers,
-        )
-    written = api.write_brief(result, settings.output_dir, settings.formats)
+    try:
+        with progress_reporter(quiet) as progress:
+            result = api.build_brief(
+                inputs,
+                settings=settings,
+                window=window,
+                today=today,
+                translate=not no_translate,
+                progress=progress,
+                dask=dask,
+                dask_workers=dask_workers,
+            )
+    except NoInputError as exc:
+        if not quiet:
+            for item in exc.skipped:
+                message(f"  skipped {item.path}: {item.reason}")
+        raise
+    written = api.write_brief(result, settings.output_dir, settings.formats, force=force)
     if not quiet:
         _report(result, written)
     if strict and result.skipped:
@@ -166,7 +181,7 @@ def _by_language(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]
 
 def _report(result: Brief, written: list[Path]) -> None:
     def echo(text: str = "") -> None:
-        click.echo(text, err=True)
+        message(text, one_line=True)
 
     total = len(result.articles)
     merged = sum(len(a.also_reported_by) for a in result.articles)
@@ -175,6 +190,10 @@ def _report(result: Brief, written: list[Path]) -> None:
         f"Articles: {total} in the brief{also}, {len(result.skipped)} skipped, "
         f"{len(result.excluded)} outside the window ({api.describe_window(result.window)})"
     )
+    undated = sum(1 for a in result.articles if a.date is None)
+    if undated:
+        where = "" if result.window.is_open else ", nothing in their text contradicts the window"
+        echo(f"  {undated} undated article(s) in the brief (listed as undated{where})")
     for item in result.skipped:
         echo(f"  skipped {item.path}: {item.reason}")
     for item in result.excluded:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.output import data, message
 from briefgen.config import load_settings
 from briefgen.errors import EXIT_STRICT, ConfigError
 
@@ -54,18 +55,18 @@ def check(files: tuple[Path, ...], config_path: Path | None) -> None:
     loaded = result.glossary
     per_file = Counter(loc.path for loc in loaded.locations.values())
     for path, count in per_file.items():
-        click.echo(f"{path}: {count} entries")
+        data(f"{path}: {count} entries")
     if result.unsourced:
         for line in result.unsourced:
-            click.echo(f"briefgen: error: {line}", err=True)
+            message(f"briefgen: error: {line}")
         raise ConfigError(
             f"{len(result.unsourced)} dated role(s) without a source (a date of office needs one)"
         )
     kinds = Counter(e.type for e in loaded.entries)
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    click.echo(f"OK: {len(loaded)} entries" + (f" ({detail})" if detail else ""))
+    data(f"OK: {len(loaded)} entries" + (f" ({detail})" if detail else ""))
     if result.undated:
-        click.echo(
+        data(
             "Roles without dates (title printed on any dated article): " + ", ".join(result.undated)
         )
 
@@ -104,14 +105,13 @@ def review(
     )
     if out:
         for path in result.write(out):
-            click.echo(f"Wrote {path}", err=True)
+            message(f"Wrote {path}")
     else:
-        click.echo(result.markdown())
-    click.echo(
+        data(result.markdown())
+    message(
         f"Review: {result.articles} article(s), {len(result.hits)} hit(s), "
         f"{len(result.missing)} lost in translation, "
-        f"{len({c.found_as for c in result.candidates})} name(s) not in the glossary",
-        err=True,
+        f"{len({c.found_as for c in result.candidates})} name(s) not in the glossary"
     )
     if strict and result.has_findings:
         sys.exit(EXIT_STRICT)
@@ -133,9 +133,9 @@ def export_command(
     fmt = api.glossary_format(out or Path(f"-.{fmt}"), fmt)
     text = api.export_glossary(fmt, settings=load_settings(config_path), files=files)
     if out:
-        click.echo(f"Wrote {api.write_text(out, text)}", err=True)
+        message(f"Wrote {api.write_text(out, text)}")
     else:
-        click.echo(text, nl=False)
+        data(text, nl=False)
 
 
 @glossary.command("import")
@@ -152,9 +152,9 @@ def import_command(source: Path, fmt: str | None, out: Path | None, force: bool)
     """Import a CSV or TBX glossary (e.g. from a CAT tool) as glossary YAML."""
     imported, yaml_text = api.import_glossary(source, fmt)
     if out is None:
-        click.echo(yaml_text, nl=False)
+        data(yaml_text, nl=False)
         return
     if out.exists() and not force:
         raise click.UsageError(f"{out} exists (use --force to replace it)")
     api.write_text(out, yaml_text)
-    click.echo(f"Wrote {out} ({len(imported)} entries)", err=True)
+    message(f"Wrote {out} ({len(imported)} entries)")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.output import data, message
 
 
 @click.group()
@@ -51,14 +52,14 @@ def install(file: Path | None, from_index: str | None, sha256: str | None, force
         from_index=from_index,
         sha256=sha256,
         force=force,
-        progress=lambda text, *_: click.echo(text, err=True),
+        progress=lambda text, *_: message(text),
     )
     for old in replaced:
         if old.path != package.path or old.version != package.version:
-            click.echo(f"Removed {old.code} {old.version} ({old.path})", err=True)
-    click.echo(f"Installed {package.code} {package.version} ({package.pair}) in {package.path}")
+            message(f"Removed {old.code} {old.version} ({old.path})")
+    data(f"Installed {package.code} {package.version} ({package.pair}) in {package.path}")
     if package.is_test_model:
-        click.echo("Note: this is a TEST fixture, not a real translation model.", err=True)
+        message("Note: this is a TEST fixture, not a real translation model.")
 
 
 @model.command(name="list")
@@ -66,9 +67,9 @@ def list_() -> None:
     """Show installed packages: pair, version, size, folder."""
     folder, packages, problems = api.list_models()
     if not packages:
-        click.echo(f"No translation packages in {folder}.")
+        data(f"No translation packages in {folder}.")
     else:
-        click.echo(f"Packages in {folder}:")
+        data(f"Packages in {folder}:")
         rows = [
             (
                 p.pair,
@@ -83,11 +84,11 @@ def list_() -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
         for row in [header, *rows]:
             cells = (str(v).ljust(w) for v, w in zip(row, widths, strict=True))
-            click.echo(("  " + "  ".join(cells)).rstrip())
+            data(("  " + "  ".join(cells)).rstrip())
     for problem in problems:
-        click.echo(f"  not a package: {problem}", err=True)
+        message(f"  not a package: {problem}")
     if not any((p.from_code, p.to_code) == ("fa", "en") for p in packages):
-        click.echo(f"Note: {api.INSTALL_HINT}.", err=True)
+        message(f"Note: {api.INSTALL_HINT}.")
 
 
 @model.command()
@@ -95,7 +96,7 @@ def list_() -> None:
 def remove(package: str) -> None:
     """Remove an installed package, named by pair (fa, fa_en), code or folder."""
     for item in api.remove_model(package):
-        click.echo(f"Removed {item.code} {item.version} ({item.path})")
+        data(f"Removed {item.code} {item.version} ({item.path})")
 
 
 def _size(size: int) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.output import data
 from briefgen.cli.progress import progress_reporter
 from briefgen.config import load_settings
 
@@ -62,4 +63,4 @@ def summarize(
             progress=progress,
         )
     for sentence in article.summary:
-        click.echo(sentence.shown)
+        data(sentence.shown)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.output import data, message
 from briefgen.config import load_settings
 
 _CONFIG = click.option(
@@ -57,7 +58,7 @@ def import_(
         accept_unchanged=accept_unchanged,
         dry_run=dry_run,
     )
-    click.echo(("Would import " if dry_run else "Imported ") + report.summary)
+    data(("Would import " if dry_run else "Imported ") + report.summary)
 
 
 @tm.command()
@@ -82,7 +83,7 @@ def export(fmt: str, kind: str, output: Path | None, config_path: Path | None) -
     """Write the memory as TMX 1.4b (for CAT tools) or CSV (formula cells escaped)."""
     count = api.export_translations(output, fmt, settings=load_settings(config_path), kind=kind)
     if output is not None:
-        click.echo(f"Wrote {count} segment(s) to {output}", err=True)
+        message(f"Wrote {count} segment(s) to {output}")
 
 
 @tm.command()
@@ -90,17 +91,17 @@ def export(fmt: str, kind: str, output: Path | None, config_path: Path | None) -
 def stats(config_path: Path | None) -> None:
     """Segments in the memory by language pair and origin."""
     location, rows = api.translation_memory_stats(load_settings(config_path))
-    click.echo(f"Translation memory: {location}")
+    data(f"Translation memory: {location}")
     if not rows:
-        click.echo("  empty")
+        data("  empty")
         return
     width = max(len(row.origin) for row in rows)
     for row in rows:
         last = f"  last {row.last_updated:%Y-%m-%d %H:%M}" if row.last_updated else ""
-        click.echo(
+        data(
             f"  {row.source_language}→{row.target_language}  {row.kind:<7}  "
             f"{row.origin:<{width}}  {row.segments:>8}{last}"
         )
     for kind in ("human", "machine"):
         total = sum(row.segments for row in rows if row.kind == kind)
-        click.echo(f"  {kind}: {total}")
+        data(f"  {kind}: {total}")

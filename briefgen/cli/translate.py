@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.output import data, message
 from briefgen.cli.progress import progress_reporter
 from briefgen.config import DEVICES, load_settings
 from briefgen.errors import ConfigError
@@ -76,13 +77,13 @@ def translate(
             progress=progress,
         )
     if output is None:
-        click.echo(api.render_translation(article, fmt, bilingual=bilingual), nl=False)
+        data(api.render_translation(article, fmt, bilingual=bilingual), nl=False)
     else:
         api.write_translation(article, output, fmt, bilingual=bilingual)
     if output is not None and not quiet:
-        click.echo(f"Wrote {output}", err=True)
+        message(f"Wrote {output}")
     if article.translation and article.translation.is_test_model and not quiet:
-        click.echo("Note: translated with the TEST fixture, not a real model.", err=True)
+        message("Note: translated with the TEST fixture, not a real model.")
 
 
 def _format_from_suffix(output: Path | None) -> str:

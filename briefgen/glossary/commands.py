@@ -14,6 +14,9 @@ from briefgen.errors import InputError
 if TYPE_CHECKING:
     from briefgen.glossary.model import Glossary
 
+#: Bytes of a CSV or TBX file to import (a glossary of 100,000 entries is about 20 MB).
+MAX_IMPORT_BYTES = 50_000_000
+
 
 def load_glossary(settings: Settings | None = None, files: Sequence[Path] = ()) -> Glossary:
     """The glossary a run uses: ``files`` if given, else the shipped glossary plus the
@@ -60,11 +63,14 @@ def import_glossary(path: Path, fmt: str | None = None) -> tuple[Glossary, str]:
     from briefgen.glossary import dump_glossary
     from briefgen.glossary.exchange import format_for
     from briefgen.glossary.exchange import import_glossary as parse
+    from briefgen.readers import read_bytes
 
     fmt = format_for(path, fmt)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bytes(path, MAX_IMPORT_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise InputError(exc.reason, path) from exc
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read as UTF-8 text ({exc})", path) from exc
     imported = parse(text, fmt, str(path))
     return imported, dump_glossary(imported)

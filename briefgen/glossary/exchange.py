@@ -2,6 +2,9 @@
 
 CSV: one row per entry; columns ``id, type, canonical, short, persian, arabic, english,
 roles, notes``; several forms in a cell are separated by `` | ``; ``roles`` is a JSON list.
+A cell a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is written with a leading ``'`` (OWASP's rule), and that
+``'`` is removed again on import.
 
 TBX: TBX-Basic layout (ISO 30042 ``martif``) that Trados (via Glossary Converter),
 memoQ and OmegaT read: one ``termEntry`` per entry with its id, the type as
@@ -25,7 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from briefgen.glossary.dump import role_to_data
-from briefgen.glossary.load import GlossaryError, check_forms, source_problem
+from briefgen.glossary.load import GlossaryError, check_forms, parse_glossary, source_problem
 from briefgen.glossary.model import TYPES, Entry, Glossary, Location, Role
 from briefgen.text.persian import has_arabic_script
 
@@ -49,10 +52,54 @@ def export_glossary(glossary: Glossary, fmt: str) -> str:
 
 
 def import_glossary(text: str, fmt: str, name: str = "<import>") -> Glossary:
-    """A glossary from CSV or TBX text, validated like a YAML file."""
+    """A glossary from CSV or TBX text, validated like a YAML file: what imports is what
+    ``glossary check`` accepts once written as YAML (sources of dated roles included)."""
     glossary = from_csv(text, name) if fmt == "csv" else from_tbx(text, name)
     check_forms(glossary)
+    _check_as_yaml(glossary, name)
     return glossary
+
+
+def _check_as_yaml(glossary: Glossary, name: str) -> None:
+    """Raise the error ``glossary check`` would give the YAML of ``glossary``, located in
+    the imported file."""
+    from briefgen.glossary.dump import dump_glossary
+
+    def where(entry_id: str | None) -> int | None:
+        location = glossary.locations.get(entry_id or "")
+        return location.line if location else None
+
+    try:
+        again = parse_glossary(dump_glossary(glossary), name)
+    except GlossaryError as exc:
+        reason = str(exc).split(": ", 2 if exc.entry_id else 1)[-1]
+        raise GlossaryError(name, where(exc.entry_id), exc.entry_id, reason) from None
+    for entry in again.entries:
+        for role in entry.roles:
+            if role.is_dated and not role.sources:
+                reason = f"role {role.title!r} has dates but no source (a date of office needs one)"
+                raise GlossaryError(name, where(entry.id), entry.id, reason)
+
+
+# Spreadsheet formulas ---------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CSV_CELL = 1_000_000  # characters in one cell of an imported CSV
+
+
+def formula_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text, never evaluates it: a leading ``'``
+    before ``=``, ``+``, ``-``, ``@``, tab or carriage return (OWASP, CSV injection), and
+    before a ``'`` already leading such a cell (so :func:`from_formula_safe` is exact)."""
+    rest = cell.lstrip("'")
+    return f"'{cell}" if rest.startswith(_FORMULA_START) else cell
+
+
+def from_formula_safe(cell: str) -> str:
+    """A cell as :func:`formula_safe` had it before: one leading ``'`` removed when a
+    formula character follows the quotes."""
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START)
+    return cell[1:] if quoted else cell
 
 
 # Roles as plain data ------------------------------------------------------------------
@@ -78,10 +125,13 @@ def _role_from(data: object, fail) -> Role:
             raise fail("a role's source must be text")
         if problem := source_problem(source):
             raise fail(problem)
+    for key in ("organization", "country"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise fail(f"a role's {key} must be text")
     role = Role(
         data["title"],
-        data.get("organization"),
-        data.get("country"),
+        data.get("organization") or None,
+        data.get("country") or None,
         date("from"),
         date("to"),
         sources=sources,
@@ -123,19 +173,18 @@ def to_csv(glossary: Glossary) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in glossary.entries:
         roles = [role_to_data(r) for r in e.roles]
-        writer.writerow(
-            [
-                e.id,
-                e.type,
-                e.canonical,
-                e.short or "",
-                SEPARATOR.join(e.persian),
-                SEPARATOR.join(e.arabic),
-                SEPARATOR.join(e.english),
-                json.dumps(roles, ensure_ascii=False) if roles else "",
-                e.notes or "",
-            ]
-        )
+        cells = [
+            e.id,
+            e.type,
+            e.canonical,
+            e.short or "",
+            SEPARATOR.join(e.persian),
+            SEPARATOR.join(e.arabic),
+            SEPARATOR.join(e.english),
+            json.dumps(roles, ensure_ascii=False) if roles else "",
+            e.notes or "",
+        ]
+        writer.writerow([formula_safe(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -144,18 +193,42 @@ def _split(cell: str) -> tuple[str, ...]:
 
 
 def from_csv(text: str, name: str = "<csv>") -> Glossary:
+    """Entries from CSV text; a malformed file, a cell over :data:`MAX_CSV_CELL`
+    characters or roles nested too deeply are a :class:`GlossaryError`."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_CELL + 1))
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = next(reader, None)
-    if header is None:
+    try:
+        rows = [[from_formula_safe(cell) for cell in row] for row in reader]
+    except csv.Error as exc:
+        raise GlossaryError(name, reader.line_num, None, f"invalid CSV ({exc})") from None
+    lines = _row_lines(text.lstrip("\ufeff"))
+    for number, row in enumerate(rows):
+        if any(len(cell) > MAX_CSV_CELL for cell in row):
+            line = lines[number] if number < len(lines) else None
+            raise GlossaryError(name, line, None, f"a cell holds over {MAX_CSV_CELL:,} characters")
+    return _from_rows(rows, lines, name)
+
+
+def _row_lines(text: str) -> list[int]:
+    """The line each CSV row ends on (as ``csv.reader.line_num`` counts)."""
+    reader = csv.reader(io.StringIO(text))
+    lines = []
+    for _row in reader:
+        lines.append(reader.line_num)
+    return lines
+
+
+def _from_rows(rows: list[list[str]], lines: list[int], name: str) -> Glossary:
+    if not rows:
         return Glossary()
+    header = rows[0]
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("id", "type", "canonical") if c not in columns]
     if missing:
         raise GlossaryError(name, 1, None, f"missing column(s): {', '.join(missing)}")
     entries: list[Entry] = []
     locations: dict[str, Location] = {}
-    for row in reader:
-        line = reader.line_num
+    for row, line in zip(rows[1:], lines[1:], strict=False):
         if not any(cell.strip() for cell in row):
             continue
         cells = dict(zip(columns, row, strict=False))
@@ -168,6 +241,8 @@ def from_csv(text: str, name: str = "<csv>") -> Glossary:
             raw_roles = json.loads(cells["roles"]) if cells.get("roles", "").strip() else []
         except json.JSONDecodeError as exc:
             raise fail(f"roles is not a JSON list ({exc.msg})") from None
+        except RecursionError:
+            raise fail("roles is nested too deeply to be a list of roles") from None
         if not isinstance(raw_roles, list):
             raise fail("roles is not a JSON list")
         entry = Entry(
@@ -272,6 +347,8 @@ def from_tbx(text: str, name: str = "<tbx>") -> Glossary:
                     roles.append(_role_from(json.loads(child.text or ""), fail))
                 except json.JSONDecodeError:
                     raise fail("a role is not JSON") from None
+                except RecursionError:
+                    raise fail("a role is nested too deeply") from None
             elif tag == "note":
                 notes.append(child.text or "")
         terms: dict[str, list[tuple[str, str | None]]] = {"en": [], "fa": [], "ar": []}

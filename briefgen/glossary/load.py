@@ -191,6 +191,8 @@ def _parse(text: str, name: str) -> list[tuple[Entry, Location]]:
         raise GlossaryError(name, line, None, f"invalid YAML ({exc.problem})") from exc
     except yaml.YAMLError as exc:
         raise GlossaryError(name, None, None, f"invalid YAML ({exc})") from exc
+    except RecursionError:
+        raise GlossaryError(name, None, None, "invalid YAML (nested too deeply)") from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):

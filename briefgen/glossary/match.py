@@ -230,9 +230,38 @@ def normalize_english(glossary: Glossary, text: str) -> tuple[str, list[Hit]]:
         hits = glossary.find_english(text)
         if all(_normalized_form(hit) is None for hit in hits):
             return text, hits
-        replacements = [_normalized_form(hit) for hit in hits]
+        replacements = [
+            None if _foreign_office(text, hit) else _normalized_form(hit) for hit in hits
+        ]
+        if all(r is None for r in replacements):
+            return text, hits
         text = _without_repeats(replace_hits(text, hits, replacements), replacements)
     return text, glossary.find_english(text)
+
+
+_HOME = "IR"
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _foreign_office(text: str, hit: Hit) -> bool:
+    """True when a title hit names another country's office: a foreign country or demonym
+    right before it ("Saudi Minister of Communications and Information Technology",
+    "Egypt's …") or "of <country>" right after it. The glossary's titles are Iran's offices:
+    another country's minister keeps the title as the text writes it."""
+    if hit.entry.type != "title":
+        return False
+    from briefgen.gazetteer import gazetteer
+
+    places = gazetteer()
+    before = re.sub(r"['’]s\s*$|\s+$", "", text[max(0, hit.start - 40) : hit.start])
+    mentions = places.find(before)
+    if mentions and mentions[-1].end >= len(before.rstrip()) and _HOME not in mentions[-1].codes:
+        return True
+    after = _OF_PLACE.match(text, hit.end)
+    if after:
+        mentions = places.find(text[after.end() : after.end() + 40])
+        return bool(mentions) and mentions[0].start == 0 and _HOME not in mentions[0].codes
+    return False
 
 
 def _without_repeats(text: str, forms: list[str | None]) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen import lang
@@ -126,6 +127,30 @@ class _Title:
     countries: list[str]
     ambassador_to: str | None = None
     qualifier: str = ""
+    unknown_words: bool = False  # words no table knows stand before the country
+
+
+_MAX_UNKNOWN_TITLE_WORDS = 2
+
+
+def _is_city(tokens: list[_Token], i: int, size: int) -> bool:
+    from briefgen.gazetteer import gazetteer
+
+    return " ".join(t.text for t in tokens[i : i + size]) in gazetteer().cities
+
+
+def _words_before_country(tokens: list[_Token], j: int) -> int:
+    """How many words at ``j`` (one or two, none a stop word) stand right before a
+    country's name (not a city's) that ends a title, or 0."""
+    stops = _stop_words("fa")
+    for skip in range(1, _MAX_UNKNOWN_TITLE_WORDS + 1):
+        word = tokens[j + skip - 1].text if j + skip - 1 < len(tokens) else ""
+        if not re.fullmatch(r"[^\W\d_]{2,}", word) or word in stops:
+            return 0
+        size, code = _country(tokens, j + skip)
+        if code:
+            return 0 if _is_city(tokens, j + skip, size) else skip
+    return 0
 
 
 def _title_at(tokens: list[_Token], i: int) -> _Title | None:
@@ -144,6 +169,8 @@ def _title_at(tokens: list[_Token], i: int) -> _Title | None:
             title.end = j
             continue
         count, code = _country(tokens, j)
+        if code and _is_city(tokens, j, count):
+            break  # «وزیر ارتباطات در تاشکند»: where the minister is, not whose he is
         if code:
             if title.countries and tokens[j - 1].text == _AMBASSADOR_IN:
                 title.ambassador_to = code
@@ -155,6 +182,10 @@ def _title_at(tokens: list[_Token], i: int) -> _Title | None:
                 title.phrases.append(english)
             elif tokens[j].text in fillers:
                 j += 1
+                continue
+            elif skip := _words_before_country(tokens, j):
+                title.unknown_words = True  # «وزیر فناوری‌های دیجیتال ازبکستان»
+                j += skip
                 continue
             else:
                 break
@@ -170,7 +201,7 @@ def _english(title: _Title) -> str:
     words = [title.qualifier] if title.qualifier else []
     words += [demonym_names().get(country, "")] if country else []
     words.append(title.head)
-    phrases = list(dict.fromkeys(title.phrases))
+    phrases = [] if title.unknown_words else list(dict.fromkeys(title.phrases))
     if phrases:
         listed = ", ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else phrases[0]
         words.append("of " + listed)
@@ -246,7 +277,57 @@ def persian_people(
             loose.append(english)
         i = max(title.end, i + 1)
     people += [_glossary_person(hit, None, None) for hit in hits]  # named without a title
+    people += _coordinated(text, tokens, people, is_name)
     return sorted(_first_of_each(people), key=lambda p: p.start)
+
+
+_AND = "و"
+
+
+def _coordinated(
+    text: str, tokens: list[_Token], people: list[NamedPerson], is_name: Callable[[_Token], bool]
+) -> list[NamedPerson]:
+    """Names joined by «و» to a person already found («سیدکاظم سجادی و هاکوپ آرشاکیان
+    دیدار کردند»): two to four name words, the first a known given name, the run bounded by
+    punctuation, a stop word or the text's edge. Such a pair meets or speaks together."""
+    first_token = {t.start: i for i, t in enumerate(tokens)}
+    last_token = {t.end: i for i, t in enumerate(tokens)}
+    found: list[NamedPerson] = []
+    for person in people:
+        begin, finish = first_token.get(person.start), last_token.get(person.end)
+        if begin is not None and begin >= 1 and tokens[begin - 1].text == _AND:
+            last = begin - 2  # «<name> و <person>»
+            first = last
+            while first >= 0 and last - first < _MAX_NAME_WORDS and is_name(tokens[first]):
+                first -= 1
+            found += _given_name_run(text, tokens, first + 1, last, is_name)
+        if finish is not None and finish + 1 < len(tokens) and tokens[finish + 1].text == _AND:
+            first = finish + 2  # «<person> و <name>»
+            last = first
+            while last < len(tokens) and last - first < _MAX_NAME_WORDS and is_name(tokens[last]):
+                last += 1
+            if last >= len(tokens) or not is_name(tokens[last]):
+                found += _given_name_run(text, tokens, first, last - 1, is_name)
+    # a run holding a name already found is that person («سعید المعولی»: Al Maawali)
+    return [f for f in found if not any(p.start < f.end and f.start < p.end for p in people)]
+
+
+def _given_name_run(
+    text: str, tokens: list[_Token], first: int, last: int, is_name: Callable[[_Token], bool]
+) -> list[NamedPerson]:
+    """The person named by tokens ``first..last`` when they start with a given name and
+    nothing but punctuation, a stop word or the edge of the text comes before them."""
+    if (
+        first < 0
+        or last - first + 1 < _MIN_NAME_WORDS
+        or (first > 0 and is_name(tokens[first - 1]))
+    ):
+        return []
+    start, end = tokens[first].start, tokens[last].end
+    name = strip_honorifics(text[start:end])
+    if len(name.split()) < _MIN_NAME_WORDS or skeleton(name.split()[0]) not in _given_names():
+        return []
+    return [NamedPerson(name, None, text[start:end], start, end, None, None)]
 
 
 def _title_english(glossary: Glossary, text: str, tokens: list[_Token], title: _Title) -> str:

@@ -20,6 +20,7 @@ from briefgen.glossary.candidates import (
     lowercase_words,
     persian_candidates,
 )
+from briefgen.glossary.exchange import formula_safe
 from briefgen.glossary.model import Entry, Glossary
 from briefgen.model import Article
 
@@ -242,8 +243,13 @@ def review_csv(review: Review) -> str:
     rows = [*review.hits, *review.missing, *review.people, *review.candidates]
     rows += [Finding("unused", entry_id=e.id, canonical=e.canonical) for e in review.unused]
     for row in rows:
-        writer.writerow([getattr(row, column) for column in CSV_COLUMNS])
+        writer.writerow([_csv_cell(getattr(row, column)) for column in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A text cell that a spreadsheet cannot evaluate (see ``formula_safe``); numbers stay."""
+    return formula_safe(value) if isinstance(value, str) else value
 
 
 def _cell(text: str) -> str:

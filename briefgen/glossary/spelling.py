@@ -168,7 +168,7 @@ class SkeletonMatcher:
                 for last in range(index, min(len(words), index + _MAX_NAME_WORDS)):
                     key = _skeleton(w.group(0) for w in words[index : last + 1])
                     key += _ends(words[last].group(0))
-                    if key in self._owners:
+                    if key in self._owners and not _repeats(words[index : last + 1]):
                         best = (last, self._owners[key])
                 if best is None:
                     index += 1
@@ -181,6 +181,13 @@ class SkeletonMatcher:
                 hits.append(Hit(start, end, entry, form, "variant", text[start:end]))
                 index = last + 1
         return hits
+
+
+def _repeats(words: list[re.Match[str]]) -> bool:
+    """A word written twice ("Vaishnaw Vaishnaw"): no spelling of a person's name, even
+    when its skeleton is one ("Ashwini Vaishnaw" gives the same consonants twice)."""
+    folded = [w.group(0).casefold() for w in words]
+    return len(set(folded)) < len(folded)
 
 
 def _ends(word: str) -> str:

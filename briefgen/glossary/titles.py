@@ -12,6 +12,7 @@ front ("Minister of ICT Issa Zarepour's visit"). Undated articles get no title.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -63,7 +64,10 @@ def apply_titles(texts: list[str], glossary: Glossary, day: dt.date | None) -> l
     seen: set[str] = set()
     result = []
     for text in texts:
-        hits = glossary.find_english(text)
+        hits: list[Hit] = []
+        for hit in glossary.find_english(text):
+            wide = _widened(text, hit)
+            hits.append(wide if not hits or hits[-1].end <= wide.start else hit)
         titles = [h for h in hits if h.entry.type == "title"]
         changes: dict[int, str] = {}
         for index, hit in enumerate(hits):
@@ -80,6 +84,22 @@ def apply_titles(texts: list[str], glossary: Glossary, day: dt.date | None) -> l
             text = replace_hits(text, hits, [changes.get(i) for i in range(len(hits))])
         result.append(text)
     return result
+
+
+def _widened(text: str, hit: Hit) -> Hit:
+    """The hit with the words before it that make, with its canonical name, another form of the
+    entry ("Iran" + "ITO" → "Iran" + "Information Technology Organization" is a form): the
+    replacement then covers them, and rewriting the result again changes nothing."""
+    canonical = hit.entry.canonical
+    before = text[: hit.start].casefold()
+    for form in hit.entry.english_forms:
+        if len(form) <= len(canonical) or not form.casefold().endswith(canonical.casefold()):
+            continue
+        prefix = form[: -len(canonical)].casefold()
+        start = hit.start - len(prefix)
+        if before.endswith(prefix) and (start == 0 or not text[start - 1].isalnum()):
+            return dataclasses.replace(hit, start=start, text=text[start : hit.end])
+    return hit
 
 
 def _first_mention(

@@ -11,6 +11,8 @@
 * ``roles`` — the words that give a country mention its role (an official's title, a
   venue, an event, sanctions, a quoted post);
 * ``front`` — the front page's wording (openers of sentences that lean on another);
+* ``events`` — what pins an event down across languages: weekdays, number words,
+  magnitudes, the units counted ("20 memoranda" = «۲۰ سند»), month names;
 * ``text`` — function words that identify the language.
 
 A list missing from a language's file is empty for it. Code asks for one list across

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import stat
@@ -15,10 +16,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.limits import MAX_INPUT_BYTES, READ_SECONDS, call_with_time_limit, check_text
 from briefgen.model import Article, Skipped
 from briefgen.readers.docx import read_docx
 from briefgen.readers.html import read_html
 from briefgen.readers.text import read_markdown, read_text
+
+log = logging.getLogger(__name__)
 
 Reader = Callable[[Path, bytes], Article]
 
@@ -31,14 +35,26 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".docx": read_docx,
 }
-MAX_INPUT_BYTES = 5_000_000  # shown in messages as "5.0 MB"
+_PSEUDO_ROOTS = ("/proc", "/sys", "/dev")
 _NATURAL = re.compile(r"(\d+)")
 
-__all__ = ["MAX_INPUT_BYTES", "READERS", "find_inputs", "read_article", "read_articles"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "READERS",
+    "find_inputs",
+    "missing_inputs",
+    "read_article",
+    "read_articles",
+]
 
 
 def _natural_key(path: Path) -> list[object]:
     return [int(part) if part.isdigit() else part.casefold() for part in _NATURAL.split(str(path))]
+
+
+def missing_inputs(paths: Iterable[Path]) -> list[Path]:
+    """The ``paths`` that name nothing at all (a mistyped name, a broken symbolic link)."""
+    return [Path(p) for p in paths if not os.path.exists(p)]
 
 
 def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -108,31 +124,105 @@ def _walk(root: Path, add_file: Callable[[Path, bool], None], skipped: list[Skip
 
 
 def read_article(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Article:
-    """Read one file as an article; raise :class:`InputError` naming the file and reason."""
+    """Read one file as an article; raise :class:`InputError` naming the file and reason.
+
+    Only regular files are read, never devices, FIFOs, sockets or the pseudo-files of
+    /proc, /sys and /dev (through a symbolic link or not). The file's bytes, its text and
+    its paragraphs are bounded (:mod:`briefgen.limits`), and so is the time to read it;
+    any failure of a reader is this file's skip reason.
+    """
     path = Path(path)
-    reader = READERS.get(path.suffix.lower(), read_text)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file", path)
-        size = info.st_size
-        if size > max_bytes:
-            raise InputError(
-                f"too large for an article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)",
-                path,
-            )
-        data = path.read_bytes()
-    except InputError:
-        raise
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", path) from exc
-    try:
-        article = reader(path, data)
-    except InputError as exc:
-        raise InputError(exc.reason, path) from exc
+        article = call_with_time_limit(READ_SECONDS, "read", _read, path, max_bytes)
+    except MemoryError as exc:
+        raise InputError("cannot be read (out of memory)", path) from exc
+    except InputError as exc:  # a parser's message may quote the file, newlines and all
+        raise type(exc)(_one_line(exc.reason), path) from exc
     if not article.raw_text.strip():
         raise InputError("empty (no text)", path)
     return article
+
+
+def _one_line(reason: str, limit: int = 300) -> str:
+    text = " ".join(reason.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read(path: Path, max_bytes: int) -> Article:
+    data = read_bytes(path, max_bytes)
+    reader = READERS.get(path.suffix.lower(), read_text)
+    try:
+        article = reader(path, data)
+    except RecursionError as exc:
+        raise InputError("nested too deeply to read") from exc
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # a parser's own error: this file is unreadable
+        raise InputError(f"cannot be read ({type(exc).__name__}: {exc})") from exc
+    check_text(article.raw_text)
+    return article
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes``.
+
+    The file is opened without blocking and checked once open (a FIFO or device put in
+    its place after a check is still refused); a file that holds more than its size says
+    (a pseudo-file) is refused. Raises :class:`InputError` without the path.
+    """
+    special = _special_location(path)
+    if special:
+        raise InputError(f"not a regular file ({special})")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(mode):  # checked again once open: it may change in between
+        raise InputError(f"not a regular file ({_kind(mode)})")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"not a regular file ({_kind(info.st_mode)})")
+            size = info.st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"too large for an article ({size / 1e6:.1f} MB > "
+                    f"{max_bytes / 1e6:.1f} MB limit)"
+                )
+            data = handle.read(size + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > size:
+        raise InputError("not a regular file (holds more than its size: a pseudo-file)")
+    return data
+
+
+def _special_location(path: Path) -> str | None:
+    """Where ``path`` really is, when that is a pseudo-filesystem (/proc, /sys, /dev)."""
+    real = os.path.realpath(path)
+    for root in _PSEUDO_ROOTS:
+        if real == root or real.startswith(root + os.sep):
+            return f"a system file in {root}"
+    return None
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def read_articles(
@@ -147,6 +237,10 @@ def read_articles(
             article = read_article(path, max_bytes)
         except InputError as exc:
             skipped.append(Skipped(path, exc.reason))
+            continue
+        except Exception as exc:  # a bug in a reader must not cost the brief
+            log.debug("reading %s failed", path, exc_info=True)
+            skipped.append(Skipped(path, f"internal error ({type(exc).__name__}: {exc})"))
             continue
         digest = hashlib.sha256(" ".join(article.raw_text.split()).encode()).hexdigest()
         if digest in by_digest:

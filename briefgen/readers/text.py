@@ -8,9 +8,24 @@ from pathlib import Path
 from briefgen.model import Article
 from briefgen.readers.decode import clean_characters, decode_text
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+# Every pattern here runs in linear time on any input (text is untrusted): possessive
+# quantifiers never backtrack, and no span may hold its own delimiter, so each match
+# attempt ends at the next bracket, parenthesis or delimiter. (The old link pattern was
+# cubic on unbalanced brackets: 8 KB of "[](" took minutes.)
+# [text](url "title"): the url may hold one level of parentheses (Wikipedia links).
+_MD_LINK = re.compile(r"!?\[([^\[\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+)[^()]*+\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# **strong**, __strong__, *em*, _em_, `code`: longest delimiters first, one pass each.
+_MD_EMPHASIS = tuple(
+    re.compile(rf"{marker}(?=[^\s{char}])([^{char}\n]+?)(?<=[^\s{char}]){marker}")
+    for marker, char in (
+        (r"\*\*", r"\*"),
+        ("__", "_"),
+        (r"\*", r"\*"),
+        ("_", "_"),
+        ("`", "`"),
+    )
+)
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
 
@@ -30,7 +45,8 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
     text = _MD_RULE.sub("", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_QUOTE.sub("", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    for emphasis in _MD_EMPHASIS:
+        text = emphasis.sub(r"\1", text)
     return text, (link.group(2) if link and link.group(2).startswith("http") else None)
 
 

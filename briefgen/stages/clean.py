@@ -1,37 +1,43 @@
 """Clean stage: split a scraped page into headline, meta lines, body and removed lines.
 
-Plain-text scrapes carry page furniture around the article: breadcrumbs, datelines and
-news codes, share and comment widgets, bylines, agency trailers («انتهای پیام/»), lists
-of related stories after a "Latest news" heading, the headline repeated with the site
-name. The stage classifies every line by its structure (see
-:mod:`briefgen.text.boilerplate`):
+Plain-text scrapes carry page furniture around the article: breadcrumbs, kickers,
+category labels, datelines and news codes, share and comment widgets, bylines, agency
+trailers («انتهای پیام/»), lists of related stories after a "Latest news" heading, the
+headline repeated with the site name. The stage classifies every line by its structure
+(see :mod:`briefgen.text.boilerplate` and :mod:`briefgen.text.headlines`):
 
-* **meta** lines (datelines, news codes, bylines) are kept apart for the date stage;
+* **meta** lines (datelines, news codes, bylines) are kept apart for the date stage, with
+  the datelines and attributions cut off the paragraphs («به گزارش ایرنا،», "Tehran (IP)
+  –", see :mod:`briefgen.text.datelines`);
 * **removed** lines are recorded with the reason, for ``--debug`` and the JSON output;
-* the **headline** is the first short line, or is derived from the lead sentence when
-  the scrape has none;
+* the **headline** is chosen among the lines above the lead, or is made from the lead
+  when the page has none;
 * the rest are the **body** paragraphs, the only text later stages summarize, translate
   and count countries in.
+
+Text keeps the characters the source wrote (Persian digits, Arabic letters): only the
+copies the recognizers compare are normalized.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen import lang
 from briefgen.model import Article
 from briefgen.text import boilerplate as bp
+from briefgen.text import datelines as dl
+from briefgen.text import headlines as hl
 from briefgen.text.dates import find_dates
-from briefgen.text.persian import normalize_persian
-from briefgen.text.sentences import split_paragraphs, split_sentences
+from briefgen.text.persian import has_arabic_script
+from briefgen.text.sentences import split_paragraphs
 
 if TYPE_CHECKING:
     from briefgen.run import Run
 
-BODY, META, REMOVED = "body", "meta", "removed"
+BODY, META, REMOVED, HEADLINE = "body", "meta", "removed", "headline"
 
 
 @dataclass
@@ -41,34 +47,47 @@ class _Line:
     reason: str = ""
 
 
+@dataclass
+class _Found:
+    """What the lines say about the article besides its text."""
+
+    meta_outlet: str | None = None  # from the page's metadata
+    site: list[str] = field(default_factory=list)  # site names printed on the page
+    named: list[str] = field(default_factory=list)  # agencies datelines and bylines name
+    byline: str | None = None
+
+    @property
+    def outlet(self) -> str | None:
+        return self.meta_outlet or next(iter(self.site + self.named), None)
+
+
 def clean_stage(article: Article, run: Run) -> None:
     """Split the raw text into headline, meta lines, body paragraphs and removed lines."""
-    texts = split_paragraphs(article.raw_text)
-    if article.language == "fa":  # one spelling of Persian letters, digits and ZWNJ
-        texts = [normalize_persian(text) for text in texts]
-    lines = [_Line(text) for text in texts if text]
-    outlet = article.source_meta.get("outlet")
+    lines = [_Line(text) for text in split_paragraphs(article.raw_text)]
+    found = _Found(article.source_meta.get("outlet") or None)
     _mark_trailer(lines)
-    _mark_related_lists(lines)
     for line in lines:
         if line.kind == BODY:
-            _classify(line)
-    headline_index = _find_headline(lines, article.source_meta.get("title"))
-    headline = lines[headline_index].text if headline_index is not None else ""
+            _classify(line, found)
+    lead = _lead_index(lines)
+    _mark_related_lists(lines, lead)
+    headline_index = _mark_top(lines, lead, article.source_meta.get("title"), found)
+    headline = (
+        bp.strip_media_prefix(lines[headline_index].text) if headline_index is not None else ""
+    )
     if headline_index is not None:
-        lines[headline_index].kind = "headline"
-        outlet = _mark_site_lines(lines, headline_index, headline) or outlet
-    _mark_tail(lines, article)
-    prefixes: list[str] = []
-    prefix_outlet = _split_datelines(lines, article.language, prefixes)
-    outlet = outlet or prefix_outlet
+        _mark_site_lines(lines, headline_index, lines[headline_index].text, found)
+    _mark_tail(lines, found)
+    prefixes = _split_openings(lines, article.language, found, _person_test(run))
 
     article.meta_lines = [line.text for line in lines if line.kind == META] + prefixes
     article.removed = [(line.text, line.reason) for line in lines if line.kind == REMOVED]
     article.paragraphs = [line.text for line in lines if line.kind == BODY]
     cut = run.tuning.clean.derived_headline_words
-    article.headline = headline or _derive_headline(article.paragraphs, article.language, cut)
-    article.outlet = outlet or article.outlet
+    lead_text = article.paragraphs[0] if article.paragraphs else ""
+    article.headline = headline or hl.derive_headline(lead_text, article.language, cut)
+    article.outlet = found.outlet or article.outlet
+    article.byline = article.byline or found.byline
     article.url = article.source_meta.get("url") or article.url
 
 
@@ -78,15 +97,80 @@ def _mark_trailer(lines: list[_Line]) -> None:
         if bp.is_end_marker(line.text):
             line.kind, line.reason = REMOVED, "agency trailer"
             for later in lines[index + 1 :]:
-                if bp.is_dateline(later.text) or bp.is_news_code(later.text):
+                if bp.is_dateline(later.text, yearless=False) or bp.is_news_code(later.text):
                     later.kind = META
                 else:
                     later.kind, later.reason = REMOVED, "after the agency trailer"
             return
 
 
-def _mark_related_lists(lines: list[_Line]) -> None:
-    """A related-stories heading and the headline-like lines after it."""
+def _classify(line: _Line, found: _Found) -> None:
+    text = line.text
+    if bp.is_news_code(text) or bp.is_dateline(text) or bp.is_id_line(text):
+        line.kind = META  # before the next test: a bare "1402/08/04 - 16:45" has no letters
+    elif bp.is_byline(text):
+        line.kind = META
+        person, agency = _byline_parts(bp.byline_name(text))
+        if agency:
+            found.named.append(agency)  # "By Trend": an agency, not a person
+        if person and (bp.looks_like_name(person) or len(bp.words(person)) <= 4):
+            found.byline = found.byline or person
+    elif not bp.has_letters(text) or not bp.has_words(text):
+        line.kind, line.reason = REMOVED, "no words"
+    elif bp.is_widget(text):
+        line.kind, line.reason = REMOVED, "share/comment widget"
+    elif bp.is_markup(text):
+        line.kind, line.reason = REMOVED, "image placeholder"
+    elif bp.is_caption(text):
+        line.kind, line.reason = REMOVED, "image caption"
+    elif bp.is_ad(text):
+        line.kind, line.reason = REMOVED, "advertisement"
+    elif byline := dl.city_byline(text):
+        line.kind = META  # «القاهرة – …»: a dateline with the reporter's name
+        agency = dl.agency_name(byline[1])
+        if agency:
+            found.named.append(agency)
+        else:
+            found.byline = found.byline or byline[1]
+
+
+def _byline_parts(name: str) -> tuple[str | None, str | None]:
+    """(person, agency) of a byline's name: "Trend" → (None, Trend News Agency),
+    "Jane Doe – Trend:" → ("Jane Doe", Trend News Agency), "Jane Doe" → ("Jane Doe", None)."""
+    agency = dl.agency_name(name)
+    if agency:
+        return None, agency
+    parts = [p.strip(" :") for p in re.split(r"\s+[–—-]\s+|\s*[/|]\s*|,\s+", name) if p.strip(" :")]
+    if len(parts) > 1 and (agency := dl.agency_name(parts[-1])):
+        return " ".join(parts[:-1]), agency
+    return name.strip(" :") or None, None
+
+
+def _lead_index(lines: list[_Line]) -> int | None:
+    """The first paragraph of running text (a sentence, or a long line opening with a
+    dateline); a line printed twice is the headline, not the lead."""
+    body = [(index, line.text) for index, line in enumerate(lines) if line.kind == BODY]
+    for position, (index, text) in enumerate(body):
+        if position + 1 < len(body) and bp.line_key(body[position + 1][1]) == bp.line_key(text):
+            continue
+        if position == 0 and re.search(r"[?؟]\W*$", text):
+            continue  # a first line asking a question is a headline
+        count = len(bp.words(text))
+        if bp.is_prose(text) or (count >= 8 and bp.ends_sentence(text)) or count >= 25:
+            return index
+        if count >= 8 and _opens_with_dateline(text):
+            return index
+    return None
+
+
+def _opens_with_dateline(text: str) -> bool:
+    return bool(dl.cut_dateline(text) or dl.cut_attribution(text) or dl.cut_source_tag(text))
+
+
+def _mark_related_lists(lines: list[_Line], lead: int | None) -> None:
+    """A related-stories heading and the headline-like lines after it, with their dates
+    (a sidebar's dates are not the article's). Above the lead only the heading goes: the
+    top of the page is sorted out with the headline."""
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -96,76 +180,107 @@ def _mark_related_lists(lines: list[_Line]) -> None:
             continue
         line.kind, line.reason = REMOVED, "related-stories heading"
         index += 1
-        while index < len(lines) and lines[index].kind == BODY:
-            text = lines[index].text
-            if bp.is_prose(text) or bp.is_dateline(text):
-                break
+        if lead is not None and index <= lead:
+            continue
+        while index < len(lines) and _in_related_list(lines[index]):
             lines[index].kind, lines[index].reason = REMOVED, "related-stories list"
             index += 1
 
 
-def _classify(line: _Line) -> None:
-    text = line.text
-    if bp.is_news_code(text) or bp.is_dateline(text) or bp.is_byline(text):
-        line.kind = META  # before the next test: a bare "1402/08/04 - 16:45" has no letters
-    elif not bp.has_letters(text):
-        line.kind, line.reason = REMOVED, "no words"
-    elif bp.is_widget(text):
-        line.kind, line.reason = REMOVED, "share/comment widget"
+def _in_related_list(line: _Line) -> bool:
+    """A headline-like line or an unlabelled date line of a related-stories list."""
+    if line.kind == BODY:
+        return not bp.is_prose(line.text)
+    if line.kind == META:
+        return bp.is_dateline(line.text) and not bp.is_publication_label(line.text)
+    return False
 
 
-def _find_headline(lines: list[_Line], title: str | None) -> int | None:
-    """The first body line when it is headline-shaped; breadcrumbs before it are dropped."""
-    for index, line in enumerate(lines):
-        if line.kind != BODY:
+#: A headline-shaped line this long under the headline is a standfirst, not furniture.
+_STANDFIRST = 12
+
+
+def _mark_top(lines: list[_Line], lead: int | None, title: str | None, found: _Found) -> int | None:
+    """Choose the headline among the body lines above the lead; mark the others removed.
+
+    Returns the headline's index, or ``None`` when the page has no headline line."""
+    end = lead if lead is not None else len(lines)
+    top = [(i, lines[i]) for i in range(end) if lines[i].kind == BODY]
+    if title:
+        for index, line in top:
+            if bp.line_key(title).startswith(bp.line_key(line.text)[:40]):
+                _remove_others(top, index, found)
+                return index
+    kinds = {index: hl.top_line_kind(line.text) for index, line in top}
+    if lead is None:  # no running text: the first headline-shaped line, the rest is body
+        chosen = next((i for i, _ in top if kinds[i] in (hl.HEADLINE, hl.WEAK)), None)
+        top = [(i, line) for i, line in top if chosen is None or i < chosen]
+    else:
+        chosen = hl.choose_headline([(i, line.text) for i, line in top if kinds[i] == hl.HEADLINE])
+    for index, line in top:
+        if index == chosen:
             continue
-        if bp.is_breadcrumb(line.text) and index + 1 < len(lines):
-            line.kind, line.reason = REMOVED, "breadcrumb"
+        below = chosen is not None and index > chosen
+        if kinds[index] == hl.WEAK and below and _is_byline_name(line.text):
+            line.kind = META  # a byline between headline and lead
+            found.byline = found.byline or line.text.strip()
             continue
-        if title and bp.line_key(title).startswith(bp.line_key(line.text)[:40]):
-            return index
-        if bp.is_headline_like(line.text) and (
-            _has_body_after(lines, index) or not bp.ends_sentence(line.text)
-        ):
-            return index  # a lone unpunctuated line is a headline-only file
-        return None
-    return None
+        if kinds[index] == hl.HEADLINE and below and len(bp.words(line.text)) >= _STANDFIRST:
+            continue  # a standfirst without a full stop: the story's summary, kept as body
+        reason = kinds[index] if kinds[index] not in (hl.HEADLINE, hl.WEAK) else "above the lead"
+        line.kind, line.reason = REMOVED, reason
+        if kinds[index] == hl.WEAK and _is_site_name(line.text):
+            found.site.append(dl.find_agency(line.text) or line.text.strip())
+    return chosen
 
 
-def _has_body_after(lines: list[_Line], index: int) -> bool:
-    return any(line.kind == BODY for line in lines[index + 1 :])
+def _is_site_name(text: str) -> bool:
+    """An outlet's name on its own line ("Tehran Times", «خبرگزاری کار ایران»), not a
+    section label made of an outlet word alone ("News")."""
+    if dl.find_agency(text):
+        return True
+    return bp.looks_like_outlet(text) and len(bp.words(text)) >= 2
+
+
+def _is_byline_name(text: str) -> bool:
+    return bp.looks_like_name(text) and not bp.looks_like_outlet(text)
+
+
+def _remove_others(top: list[tuple[int, _Line]], chosen: int, found: _Found) -> None:
+    for index, line in top:
+        if index != chosen:
+            line.kind, line.reason = REMOVED, "above the lead"
 
 
 _SITE_SEPARATOR = re.compile(r"^\s*[-|–—:·•]+\s*")
 
 
-def _mark_site_lines(lines: list[_Line], headline_index: int, headline: str) -> str | None:
-    """The headline repeated later (often with the site name after it): removed.
-
-    Returns the site name when one follows the repeated headline or sits on its own
-    line just under the headline.
-    """
-    outlet = None
+def _mark_site_lines(lines: list[_Line], headline_index: int, headline: str, found: _Found) -> None:
+    """The headline repeated (often with the site name after it) and a site name just
+    under the headline: removed, the site name kept as the outlet."""
+    lines[headline_index].kind = HEADLINE
     key = bp.line_key(headline)
-    for line in lines[headline_index + 1 :]:
-        if line.kind == "headline" or not key:
+    site: list[str] = []
+    for index, line in enumerate(lines):
+        if index == headline_index or line.kind == HEADLINE or not key:
             continue
         line_key = bp.line_key(line.text)
-        if line_key.startswith(key):
+        if line_key.startswith(key) and (line.kind == BODY or line.reason == "above the lead"):
             line.kind, line.reason = REMOVED, "headline repeated"
             rest = _suffix_after(line.text, headline)
             if rest and len(bp.words(rest)) <= 8:
-                outlet = outlet or _SITE_SEPARATOR.sub("", rest).strip()
-    following = next((ln for ln in lines[headline_index + 1 :] if ln.kind == BODY), None)
+                site.append(_SITE_SEPARATOR.sub("", rest).strip())
+    following = next((ln for ln in lines[headline_index + 1 :] if ln.kind != META), None)
     if (
         following is not None
+        and (following.kind == BODY or following.reason == "above the lead")
         and not bp.ends_sentence(following.text)
         and bp.looks_like_outlet(following.text)
         and len(bp.words(following.text)) <= 6
     ):
         following.kind, following.reason = REMOVED, "site name"
-        outlet = outlet or following.text.strip()
-    return outlet
+        site.append(following.text.strip())
+    found.site[:0] = [s for s in site if s]  # printed with the headline: the best guess
 
 
 def _suffix_after(text: str, headline: str) -> str:
@@ -178,7 +293,7 @@ def _suffix_after(text: str, headline: str) -> str:
     return ""
 
 
-def _mark_tail(lines: list[_Line], article: Article) -> None:
+def _mark_tail(lines: list[_Line], found: _Found) -> None:
     """Short unpunctuated lines after the last paragraph of prose: bylines and furniture."""
     last_prose = max(
         (i for i, line in enumerate(lines) if line.kind == BODY and bp.is_prose(line.text)),
@@ -189,109 +304,67 @@ def _mark_tail(lines: list[_Line], article: Article) -> None:
     for line in lines[last_prose + 1 :]:
         if line.kind != BODY or bp.ends_sentence(line.text):
             continue
-        if bp.looks_like_name(line.text) and article.byline is None:
+        if bp.looks_like_name(line.text) and found.byline is None:
             line.kind = META
-            article.byline = line.text.strip()
+            found.byline = line.text.strip()
         else:
             line.kind, line.reason = REMOVED, "short line after the article"
 
 
-# "TEHRAN (IRNA) –", "Muscat, May 15 (Xinhua) --": a city in capitals, an agency in brackets.
-_CITY_DATELINE = re.compile(
-    r"^(?P<all>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?)?\s*"
-    r"(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—:]+)\s+(?=\S)"
-)
-# "Iran PressWest Asia: ...", «نصر: ...»: a source name before a colon opens the lead.
-_SOURCE_PREFIX = re.compile(r"^(?P<source>[^:：.!?؟«»\"“]{2,40})[:：]\s+(?=\S)")
-_GLUED_SECTION = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_LEADING_PUNCT = re.compile(r"^[\s\-–—:|,]+")
+_OPENING_PARAGRAPHS = 3  # source tags and date labels are looked for this far
 
 
-@functools.cache
-def _reporting() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, lang.words("names", "reporting_verbs")))
-    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+def _person_test(run: Run) -> Callable[[str], bool]:
+    """Whether a text names a person of the run's glossary («هاشمی»): no outlet tag."""
+
+    def names_a_person(text: str) -> bool:
+        finder = run.glossary.find_persian if has_arabic_script(text) else run.glossary.find_english
+        return any(hit.entry.type == "person" for hit in finder(text)) if run.glossary else False
+
+    return names_a_person
 
 
-@functools.cache
-def _persian_verb_end() -> re.Pattern[str]:
-    endings = "|".join(map(re.escape, lang.words("names", "verb_endings", ["fa"])))
-    return re.compile(rf"(?:{endings})$")
+def _split_openings(
+    lines: list[_Line], language: str, found: _Found, is_person: Callable[[str], bool]
+) -> list[str]:
+    """Cut datelines, date labels, attributions and source tags off the paragraphs.
 
-
-def _split_datelines(lines: list[_Line], language: str, prefixes: list[str]) -> str | None:
-    """Cut datelines and source prefixes off the first body paragraphs into ``prefixes``.
-
-    Returns the outlet a prefix names, if any.
-    """
-    outlet = None
-    body = [line for line in lines if line.kind == BODY][:2]
+    Returns the prefixes cut (for the date stage); the outlets they name go to ``found``."""
+    prefixes: list[str] = []
+    outlets: list[str] = []
+    body = [line for line in lines if line.kind == BODY]
     for position, line in enumerate(body):
         text = line.text
-        dates = find_dates(text)
-        if dates and dates[0].start <= 24 and bp.is_date_label(text[: dates[0].start]):
-            prefixes.append(text[: dates[0].end].strip())
-            text = re.sub(r"^[\s\-–—:|,]+", "", text[dates[0].end :])
-        match = _CITY_DATELINE.match(text)
-        if match and position == 0:
-            prefixes.append(match.group("all").strip(" -–—:"))
-            outlet = outlet or (match.group("agency") or "").strip() or None
-            text = text[match.end() :]
-        match = _SOURCE_PREFIX.match(text)
-        if match and _is_source_name(match.group("source"), language):
-            source = match.group("source").strip()
-            prefixes.append(source)
-            outlet = outlet or _GLUED_SECTION.split(source)[0].strip()
-            text = text[match.end() :]
+        if position < _OPENING_PARAGRAPHS:
+            dates = find_dates(text)
+            if dates and dates[0].start <= 24 and bp.is_date_label(text[: dates[0].start]):
+                prefixes.append(text[: dates[0].end].strip())
+                text = _LEADING_PUNCT.sub("", text[dates[0].end :])
+        if position < 2 and (opening := dl.cut_dateline(text)):
+            prefixes.append(opening.prefix)
+            outlets += [opening.outlet] if opening.outlet else []
+            text = opening.rest
+        if position < _OPENING_PARAGRAPHS and not is_person(text.split(":", 1)[0][:40]):
+            text = _cut_source_tag(text, language, position == 0, prefixes, outlets)
+        if opening := dl.cut_attribution(text):
+            prefixes.append(opening.prefix)
+            outlets += [opening.outlet] if opening.outlet else []
+            text = opening.rest
         line.text = text.strip()
         if not line.text:
             line.kind, line.reason = META, "dateline"
-    return outlet
+    found.named.extend(outlets)
+    return prefixes
 
 
-def _is_source_name(source: str, language: str) -> bool:
-    """A short name with no verb: an agency or desk, not "He added:"."""
-    tokens = bp.words(source)
-    if not 1 <= len(tokens) <= 4 or _reporting().search(source):
-        return False
-    if language == "fa":
-        return len(tokens) <= 2 and not any(_persian_verb_end().search(t) for t in tokens[-1:])
-    return all(t[:1].isupper() for t in tokens if t[:1].isalpha())
-
-
-def _derive_headline(paragraphs: list[str], language: str, cut_near: int) -> str:
-    """A headline for a scrape that has none: the main clause of the lead sentence,
-    cut near ``cut_near`` words."""
-    if not paragraphs:
-        return ""
-    sentences = split_sentences(paragraphs[0], language)
-    if not sentences:
-        return ""
-    lead = sentences[0]
-    if language == "en":
-        lead = _main_clause(lead)
-    tokens = lead.split()
-    if len(tokens) > cut_near:
-        cut = cut_near
-        cut_words = lang.words("names", "headline_cut_words")
-        for index in range(cut_near, min(len(tokens), cut_near + 8)):
-            if tokens[index - 1].endswith(",") or tokens[index].casefold() in cut_words:
-                cut = index
-                break
-        lead = " ".join(tokens[:cut]).rstrip(",;:") + " …"
-    return lead.rstrip(".")
-
-
-@functools.cache
-def _subordinate() -> re.Pattern[str]:
-    openers = "|".join(map(re.escape, lang.words("names", "subordinate_openers", ["en"])))
-    return re.compile(rf"^(?:{openers})\b", re.IGNORECASE)
-
-
-def _main_clause(sentence: str) -> str:
-    """Skip an opening subordinate clause ("While X, Y did Z" → "Y did Z")."""
-    if not _subordinate().match(sentence) or "," not in sentence:
-        return sentence
-    rest = sentence.split(",", 1)[1].strip()
-    if len(rest.split()) < 5 or not rest[:1].isupper():
-        return sentence
-    return rest
+def _cut_source_tag(
+    text: str, language: str, lead: bool, prefixes: list[str], outlets: list[str]
+) -> str:
+    """An outlet's tag before the lead («خبرایران: …», "Iran Press/Iran news: …")."""
+    opening = dl.cut_source_tag(text) or (dl.cut_source_name(text, language) if lead else None)
+    if opening is None:
+        return text
+    prefixes.append(opening.prefix)
+    outlets += [opening.outlet] if opening.outlet else []
+    return opening.rest

@@ -1,152 +1,170 @@
-"""Near-duplicate stories: the same event reported by several outlets, or in Persian and
-English, becomes one entry that says "Also reported by …".
+"""The same story once: reports of one event (several outlets, Persian and English) become
+one entry, the best report first, that says "Also reported by …".
 
-Two articles are the same story when they are about the same partner country, were
-published at most ``max_days_apart`` days apart (or one is undated), and their
-content words are alike: the cosine of TF-IDF vectors of stemmed content words (plus
-the glossary entries they mention) is at least ``same_story`` (``same_story_undated``
-when a date is missing). The numbers are ``[duplicates]`` in ``briefgen/data/defaults.toml``:
-on the test stories, reports of one meeting (English and machine-translated Persian) scored
-0.62–0.67; the same minister and partner at another event a day apart 0.27–0.30; the same
-partner and topic (a postal deal) 0.12–0.21.
+Two reports are one event when the evidence of :mod:`briefgen.story` adds up: who takes
+part (glossary people and organizations, people outside the glossary by their key), the
+partner country, the dates, weekdays and numbers, and the words when both texts are in
+one language. None of it needs a translation, so an English and an untranslated Persian
+report of one meeting merge. Each merged report records why (``Article.merged_because``),
+and ``briefgen --debug`` logs every merge and every close pair kept apart.
 
-IDF comes from the run's own articles, so words every article of the week shares
-(Iran, minister, communications) weigh little and the event's own names, places and
-numbers decide. Translated articles compare in English (the stage runs after
-translation); untranslated Persian ones compare with each other in Persian.
+The entry of a story is its best report: an English original before a machine
+translation before an untranslated one, then the fullest (most text), then the earliest.
+Reports are taken in that order; each joins the story one of whose reports it matches
+best, unless a report of that story rules it out (dated too far apart, another partner).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
-from collections import Counter, defaultdict
+import logging
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.model import UNDETERMINED, Article, Brief
-from briefgen.summarize.tokens import stemmer, stop_words
+from briefgen.model import Article, Brief, StoryMatch
+from briefgen.story.profile import RunProfiles, build_profiles
+from briefgen.story.score import PairScore, score_pair, veto
+from briefgen.story.words import top_terms
 from briefgen.tuning import DuplicateTuning, default_tuning
 
 if TYPE_CHECKING:
+    from briefgen.glossary import Glossary
     from briefgen.run import Run
 
-_WORD = re.compile(r"\w+")
+log = logging.getLogger(__name__)
 
-
-@dataclass
-class _Profile:
-    """What an article is compared by."""
-
-    article: Article
-    language: str
-    terms: Counter[str]
+#: A pair kept apart is logged when it scored at least this share of its threshold.
+_LOG_CLOSE_CALLS = 1 / 3
+#: Candidate pairs come from words and numbers in at most max(20, 2.5% of the run) articles.
+_COMMON_MINIMUM = 20
+_COMMON_SHARE = 40
 
 
 def duplicates_stage(brief: Brief, run: Run) -> None:
-    """Merge reports of the same story into one entry ("Also reported by")."""
-    brief.articles = merge_duplicates(brief.articles, run.tuning.duplicates)
+    """Merge reports of the same event into one entry ("Also reported by")."""
+    brief.articles = merge_duplicates(brief.articles, run.tuning.duplicates, run.glossary)
 
 
 def merge_duplicates(
-    articles: Sequence[Article], tuning: DuplicateTuning | None = None
+    articles: Sequence[Article],
+    tuning: DuplicateTuning | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Article]:
-    """The articles to list, each duplicate moved into its story's ``also_reported_by``.
-
-    The entry kept for a story is an untranslated original when there is one (no
-    machine-translation errors), then the longest report; the order of ``articles``
-    is kept otherwise.
-    """
+    """The articles to list, each duplicate moved into its story's ``also_reported_by``
+    (with ``merged_because`` set); the order of ``articles`` is kept otherwise."""
     if len(articles) < 2:
         return list(articles)
     tuning = tuning or default_tuning().duplicates
-    profiles = [_profile(a) for a in articles]
-    vectors = _tfidf([p.terms for p in profiles])
-    # Kept articles by (language, country), then by term: an article is compared only
-    # with kept articles of its group that share a word with it, through their postings.
-    postings: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    kept: list[int] = []
-    for index in sorted(range(len(profiles)), key=lambda i: _keep_rank(articles[i])):
-        profile, vector = profiles[index], vectors[index]
-        group = postings[(profile.language, profile.article.country or UNDETERMINED)]
-        dots: dict[int, float] = defaultdict(float)
-        for term, weight in vector.items():
-            for k in group.get(term, ()):
-                dots[k] += weight * vectors[k][term]
-        match = max(
-            (
-                (score, k)
-                for k, score in dots.items()
-                if _same_story(profile, profiles[k], score, tuning)
-            ),
-            default=None,
+    run = build_profiles(articles, glossary, tuning)
+    candidates = _candidates(run)
+    stories: dict[int, list[int]] = {}  # entry index → its reports, the entry first
+    for index in sorted(range(len(articles)), key=lambda i: keep_rank(articles[i])):
+        found = _best_story(index, stories, candidates, run, tuning)
+        if found is None:
+            stories[index] = [index]
+            continue
+        entry, matched, score = found
+        stories[entry].append(index)
+        report = articles[index]
+        report.merged_because = StoryMatch(
+            articles[matched].source_path,
+            round(score.score, 2),
+            score.threshold,
+            score.date_gap,
+            score.evidence,
         )
-        if match is None:
-            kept.append(index)
-            for term in vector:
-                group[term].append(index)
-        else:
-            articles[match[1]].also_reported_by.append(articles[index])
-    for k in kept:
-        articles[k].also_reported_by.sort(key=lambda a: (a.date or dt.date.max, a.outlet or ""))
-    keep = set(kept)
-    return [a for i, a in enumerate(articles) if i in keep]
+        log.debug(
+            "same story: %s joins %s (matched %s): %s",
+            report.name,
+            articles[entry].name,
+            articles[matched].name,
+            score.describe(),
+        )
+    for entry, members in stories.items():
+        merged = articles[entry].also_reported_by
+        merged.extend(articles[i] for i in members[1:])
+        merged.sort(key=lambda a: (a.date or dt.date.max, a.outlet or "", a.name))
+    return [a for i, a in enumerate(articles) if i in stories]
 
 
-def story_similarity(first: Article, second: Article, background: Sequence[Article] = ()) -> float:
-    """TF-IDF cosine of two articles' content words, IDF over them and ``background``."""
-    profiles = [_profile(a) for a in (first, second, *background)]
-    vectors = _tfidf([p.terms for p in profiles])
-    return _cosine(vectors[0], vectors[1])
+def keep_rank(article: Article) -> tuple:
+    """Sort key of the best report first: English original, translation, untranslated;
+    then the fullest; then the earliest."""
+    if article.language == "en":
+        kind = 0
+    elif article.text_language == "en":
+        kind = 1
+    else:
+        kind = 2
+    length = sum(len(s.shown) for s in article.sentences) + len(article.shown_headline)
+    return (kind, -length, article.date or dt.date.max, article.name)
 
 
-def _same_story(a: _Profile, b: _Profile, score: float, tuning: DuplicateTuning) -> bool:
-    """Whether a pair of the same language and country with this similarity is one story."""
-    first, second = a.article.date, b.article.date
-    if first is not None and second is not None:
-        if abs((first - second).days) > tuning.max_days_apart:
-            return False
-        return score >= tuning.same_story
-    return score >= tuning.same_story_undated
+def story_score(
+    first: Article,
+    second: Article,
+    background: Sequence[Article] = (),
+    tuning: DuplicateTuning | None = None,
+    glossary: Glossary | None = None,
+) -> PairScore:
+    """The evidence on two articles being one event, rarities over them and ``background``."""
+    tuning = tuning or default_tuning().duplicates
+    run = build_profiles([first, second, *background], glossary, tuning)
+    return score_pair(run.profiles[0], run.profiles[1], run, tuning)
 
 
-def _keep_rank(article: Article) -> tuple:
-    return (article.is_translated, -len(article.sentences), article.date or dt.date.max)
+def _best_story(
+    index: int,
+    stories: dict[int, list[int]],
+    candidates: dict[int, set[int]],
+    run: RunProfiles,
+    tuning: DuplicateTuning,
+) -> tuple[int, int, PairScore] | None:
+    """(entry, matched report, score) of the story ``index`` belongs to, or ``None``."""
+    best: tuple[int, int, PairScore] | None = None
+    mine = run.profiles[index]
+    for entry, members in stories.items():
+        near = [k for k in members if k in candidates[index]]
+        if not near:
+            continue
+        if any(veto(mine, run.profiles[k], tuning) for k in members):
+            continue  # dated too far apart or about another partner: nothing to weigh
+        scores = [(k, score_pair(mine, run.profiles[k], run, tuning)) for k in near]
+        matched, score = max(scores, key=lambda item: item[1].score - item[1].threshold)
+        if not score.same_story:
+            if score.score >= _LOG_CLOSE_CALLS * score.threshold:
+                log.debug(
+                    "kept apart: %s / %s: %s",
+                    mine.article.name,
+                    run.profiles[matched].article.name,
+                    score.describe(),
+                )
+            continue
+        if best is None or score.score - score.threshold > best[2].score - best[2].threshold:
+            best = (entry, matched, score)
+    return best
 
 
-def _profile(article: Article) -> _Profile:
-    language = article.text_language
-    text = " ".join([article.shown_headline, *(s.shown for s in article.sentences)])
-    words = [w.casefold() for w in _WORD.findall(text)]
-    content = _content_words(words, language)
-    terms = Counter(content)
-    terms.update(f"@{m.entry_id}" for m in article.mentions)
-    return _Profile(article, language, terms)
-
-
-def _content_words(words: list[str], language: str) -> list[str]:
-    stop = stop_words(language)
-    stem = stemmer(language)
-    return [stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit())]
-
-
-def _tfidf(documents: list[Counter[str]]) -> list[dict[str, float]]:
-    """Sublinear TF × smoothed IDF (``log((1+n)/(1+df)) + 1``), L2-normalized."""
-    n = len(documents)
-    df = Counter(term for doc in documents for term in doc)
-    vectors = []
-    for doc in documents:
-        weights = {
-            t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in doc.items()
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _candidates(run: RunProfiles) -> dict[int, set[int]]:
+    """For each article, the articles it shares a participant, a number or one of its
+    most telling words with: the only pairs that can reach a threshold."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, item in enumerate(run.profiles):
+        keys = [("participant", key) for key in item.participants]
+        keys += [("number", f"{count.value:g}") for count in item.counts]
+        for view, vector in item.vectors.items():
+            keys += [(view, term) for term in top_terms(vector)]
+        for key in set(keys):
+            postings[key].append(index)
+    # A word or number in more than this many articles is about no one event.
+    common = max(_COMMON_MINIMUM, len(run.profiles) // _COMMON_SHARE)
+    candidates: dict[int, set[int]] = defaultdict(set)
+    for (kind, _), members in postings.items():
+        if kind != "participant" and len(members) > common:
+            continue
+        for index in members:
+            candidates[index].update(members)
+    for index, found in candidates.items():
+        found.discard(index)
+    return candidates

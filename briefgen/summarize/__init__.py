@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefgen.limits import SUMMARY_SENTENCES
 from briefgen.summarize.budget import (
     DEFAULT_MAX_SENTENCES,
     DEFAULT_MIN_SENTENCES,
@@ -82,11 +83,25 @@ def rank_sentences(
     the rest in article order: it is quadratic). The default method leaves out what
     should never be shown (repeats; lines that are no body sentences, when the article
     has body sentences) and weighs words by density under a word budget.
+
+    Every method is quadratic in the sentences it compares, so only the first
+    :data:`~briefgen.limits.SUMMARY_SENTENCES` are ranked (news puts the story first);
+    the later ones follow in article order. A 10,000-sentence text costs what a
+    400-sentence one does.
     """
     _check_method(method)
     length = length or summary_length()
     if method == "lead" or not sentences:
         return list(range(len(sentences)))
+    if len(sentences) > SUMMARY_SENTENCES:
+        head = rank_sentences(
+            sentences[:SUMMARY_SENTENCES],
+            headline=headline,
+            language=language,
+            method=method,
+            length=length,
+        )
+        return [*head, *range(SUMMARY_SENTENCES, len(sentences))]
     if method == "default":
         from briefgen.summarize.default import default_ranking
 

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen import lang
 from briefgen.summarize.methods import sumy_document
 from briefgen.summarize.tokens import stemmer, stop_words, words
 
@@ -50,7 +51,8 @@ LONG_SENTENCE_WORDS = 150  # a longer "sentence" is an unsplit block or a list o
 
 # A body sentence ends with final punctuation, maybe followed by closing quotes/brackets.
 _FINAL = re.compile(r"[.!?؟…。][\"'”’»)\]]*\s*$")
-_TITLE_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
+_TITLE_WORD = re.compile(r"^[A-Z0-9][\w'’\-]*$")
+_WORDS_PER_PROSE_WORD = 30  # a Title Case line may hold one lower-case word in this many
 
 
 @dataclass
@@ -144,18 +146,27 @@ def default_ranking(
 def is_fragment(text: str, long_words: int = LONG_SENTENCE_WORDS) -> bool:
     """True for a line that is no body sentence: a heading, a list of links, a label.
 
-    Such lines lack final punctuation, or are mostly Title Case words ("Iran and Serbia
-    Forge Path to Collaborative Future"), or run on far longer than a sentence.
+    Such lines lack final punctuation, or are Title Case: at least six words, every word
+    capitalized but the small words a headline leaves in lower case ("Iran and Serbia Forge
+    Path to Collaborative Future."; a run-on list of headlines may hold one lower-case word
+    in 30), or run on far longer than a sentence. A lead dense with names and titles is
+    prose: it has lower-case words ("met", "sidelines").
     """
     tokens = text.split()
     if not _FINAL.search(text) or len(tokens) > long_words:
         return True
-    long_tokens = [t.strip("\"'“”‘’()[],:;-–—") for t in tokens]
-    long_tokens = [t for t in long_tokens if len(t) > 3]
-    if len(long_tokens) >= 6:
-        titled = sum(1 for t in long_tokens if _TITLE_WORD.match(t))
-        return titled / len(long_tokens) > 0.8
-    return False
+    words = [t.strip("\"'“”‘’()[],.:;!?-–—") for t in tokens]
+    words = [w for w in words if w and w[0].isalpha()]
+    if len(words) < 6:
+        return False
+    small = _title_case_small_words()
+    prose = sum(1 for w in words if not _TITLE_WORD.match(w) and w.casefold() not in small)
+    return prose <= len(words) // _WORDS_PER_PROSE_WORD
+
+
+@functools.cache
+def _title_case_small_words() -> frozenset[str]:
+    return frozenset(lang.words("text", "title_case_small_words", ["en"]))
 
 
 def _content_words(sentences: Sequence[str], language: str) -> list[list[str]]:

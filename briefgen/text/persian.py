@@ -26,7 +26,9 @@ _TATWEEL = "\u0640"
 # Letters that never join to the following letter: a ZWNJ after them is noise.
 _NON_JOINING = "اآأإدذرزژوؤۀةء"
 _ZWNJ_RUN = re.compile(f"[{ZWNJ}{ZWJ}]+")
-_ZWNJ_NEAR_SPACE = re.compile(rf"\s*{ZWNJ}\s*(?=\s)|(?<=\s){ZWNJ}|^{ZWNJ}|{ZWNJ}$", re.M)
+# (?<!\s): a match starts where a run of spaces starts, never inside it (a search from
+# every space of a long run is quadratic: 100,000 spaces took minutes).
+_ZWNJ_NEAR_SPACE = re.compile(rf"(?<!\s)\s*{ZWNJ}\s*(?=\s)|(?<=\s){ZWNJ}|^{ZWNJ}|{ZWNJ}$", re.M)
 _ZWNJ_AFTER_NON_JOINING = re.compile(f"(?<=[{_NON_JOINING}]){ZWNJ}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _EXTRA_LETTERS = str.maketrans({"ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ة", "ۓ": "ی", "ې": "ی"})

@@ -8,6 +8,14 @@ honorifics it does not know ("Eng."); such pieces are merged with what follows.
 pysbd slows down faster than linearly on long inputs (100 KB of sentences in one line
 takes a minute), so very long paragraphs are first cut at likely sentence ends outside
 quotations.
+
+Arabic uses pysbd's Arabic rules without one: pysbd ends an Arabic sentence at every
+Arabic comma «،», which news prose uses as English uses its comma; the full stop, «؟»,
+"!" and the colon rule above end Arabic sentences as they end Persian ones. pysbd also
+cuts an Arabic quotation that ends in «؟» or "!" before its closing «»», which then opens
+the next sentence; the closing quote goes back to its sentence (so it does in Persian and
+English). Arabic honorifics written
+with a period («د.» for doctor) continue the sentence (``briefgen/lang/ar/text.toml``).
 """
 
 from __future__ import annotations
@@ -15,8 +23,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+from briefgen import lang
+
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*$")
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
 # Honorifics pysbd does not know ("Eng. Iyad Al-Khatib"): a piece ending in one continues.
@@ -27,6 +37,7 @@ _HONORIFIC_END = re.compile(
 # A likely sentence end outside quotes: final punctuation, space, then a capital or quote.
 _LIKELY_END = re.compile(r"(?<=[.!?؟…])\s+(?=[A-Z\"“«\u0600-\u06ff])")
 _QUOTES = re.compile(r"[\"“”«»]")
+_LEADING_CLOSERS = re.compile(r"^[»”\")\]]+")
 _LONG_PARAGRAPH = 2500  # longer paragraphs are cut first: pysbd slows down on them
 _MAX_PIECE_CHARS = 2000  # text with no sentence end at all is cut at spaces
 
@@ -39,13 +50,30 @@ def _segmenter(language: str):
 
     lang = language if language in pysbd.languages.LANGUAGE_CODES else "en"
     segmenter = pysbd.Segmenter(language=lang, clean=False)
+    if lang == "ar":
+        segmenter.language_module = _arabic_without_comma_breaks(segmenter.language_module)
     speed_up(segmenter.language_module)
     return segmenter
 
 
+def _arabic_without_comma_breaks(arabic: Any) -> type:
+    """pysbd's Arabic language with «،» no longer a sentence boundary."""
+    return type(
+        "ArabicNews",
+        (arabic,),
+        {
+            "Punctuations": [p for p in arabic.Punctuations if p != "،"],
+            "SENTENCE_BOUNDARY_REGEX": arabic.SENTENCE_BOUNDARY_REGEX.replace("،", ""),
+            # its own (speed_up looks for the language's replacer in the class itself)
+            "AbbreviationReplacer": arabic.AbbreviationReplacer,
+        },
+    )
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Non-empty lines of ``text``, stripped."""
-    return [p for p in (part.strip() for part in _PARAGRAPH_BREAK.split(text)) if p]
+    """Non-empty lines of ``text``, stripped (in linear time: a regex splitting at
+    ``\\s*\\n\\s*`` is quadratic on a long run of spaces)."""
+    return [p for p in (part.strip() for part in text.split("\n")) if p]
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -63,7 +91,7 @@ def split_paragraph_sentences(paragraphs: Sequence[str], language: str = "en") -
         for line in _cut_long(" ".join(paragraph.split())):
             for piece in segmenter.segment(line):
                 if piece := piece.strip():
-                    _append(sentences, piece)
+                    _append(sentences, piece, language)
         result.append(sentences)
     return result
 
@@ -104,10 +132,25 @@ def _outside_quotes(parts: list[str]) -> Iterator[str]:
         yield pending
 
 
-def _append(sentences: list[str], piece: str) -> None:
+@functools.cache
+def _arabic_honorific_end() -> re.Pattern[str]:
+    written = "|".join(map(re.escape, lang.words("text", "honorific_abbreviations", ["ar"])))
+    return re.compile(rf"(?:^|\s)(?:{written})\.$")
+
+
+def _append(sentences: list[str], piece: str, language: str = "en") -> None:
+    closers = _LEADING_CLOSERS.match(piece) if sentences else None
+    if closers and (not closers.group().startswith('"') or sentences[-1].count('"') % 2):
+        # «…؟» cut before its closing quote: the quote goes back ('"' only when the
+        # sentence before left one open: in English it also opens quotations)
+        sentences[-1] += closers.group()
+        piece = piece[closers.end() :].strip()
+        if not piece:
+            return
     if sentences and (
         _ENDS_WITH_COLON.search(sentences[-1])
         or _HONORIFIC_END.search(sentences[-1])
+        or (language == "ar" and _arabic_honorific_end().search(sentences[-1]))
         or _NO_LETTERS.match(piece)
     ):
         sentences[-1] = f"{sentences[-1]} {piece}"

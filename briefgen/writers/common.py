@@ -21,12 +21,12 @@ from briefgen.window import describe_window
 CONTENTS = "Contents"
 OVERVIEW = "Overview"
 UNDATED = "Undated"
-APPENDIX_PERSIAN = "Persian originals and translations"
+APPENDIX_ORIGINALS = "Originals and translations"
 APPENDIX_GLOSSARY = "Glossary terms used"
 APPENDIX_SOURCES = "Sources"
 APPENDIX_NOT_INCLUDED = "Not included"
 ENGLISH_TRANSLATION = "English translation"
-PERSIAN_ORIGINAL = "Persian original"
+ORIGINAL = "{language} original"
 NO_TRANSLATION = "No English translation: {reason}."
 
 
@@ -207,8 +207,21 @@ def overview_sentence(brief: Brief) -> str:
     if merged:
         text += f" {_count(merged, 'duplicate report')} merged into the entries they repeat."
     if translated:
-        text += f" {_count(translated, 'article')} machine-translated from Persian."
+        text += f" {_count(translated, 'article')} machine-translated {_sources(articles)}."
     return text
+
+
+def _sources(articles: list[Article]) -> str:
+    """``from Persian`` or ``(2 from Persian, 1 from Arabic)``."""
+    by_language: dict[str, int] = {}
+    for article in articles:
+        if article.translation:
+            name = name_of_language(article.translation.source_language)
+            by_language[name] = by_language.get(name, 0) + 1
+    if len(by_language) == 1:
+        return f"from {next(iter(by_language))}"
+    most_first = sorted(by_language.items(), key=lambda item: (-item[1], item[0]))
+    return "(" + ", ".join(f"{n} from {name}" for name, n in most_first) + ")"
 
 
 def empty_message(brief: Brief) -> str:
@@ -241,16 +254,17 @@ def person_text(name: str, title: str | None) -> str:
 
 
 def reporter_text(article: Article) -> str:
-    """How a merged duplicate is named: ``IRNA (Persian, 14 May 2024)``."""
+    """How a merged report is named: outlet (else file), language, date or "undated":
+    ``IRNA (Persian, 14 May 2024)``."""
     name = article.outlet or article.name
-    details = [language_name(article)]
-    if article.date:
-        details.append(long_date(article.date))
-    return f"{name} ({', '.join(details)})"
+    when = long_date(article.date) if article.date else "undated"
+    return f"{name} ({language_name(article)}, {when})"
 
 
 def also_reported_text(article: Article) -> str | None:
-    """``IRNA (Persian, 14 May 2024); Tehran Times (English)`` or ``None``."""
+    """The other reports of an entry's event, earliest first (the entry is its best
+    report: see :func:`briefgen.stages.duplicates.keep_rank`):
+    ``IRNA (Persian, 14 May 2024); Tehran Times (English, undated)``, or ``None``."""
     if not article.also_reported_by:
         return None
     return "; ".join(reporter_text(a) for a in article.also_reported_by)
@@ -259,22 +273,43 @@ def also_reported_text(article: Article) -> str | None:
 # --- appendices -----------------------------------------------------------------------
 
 
-def persian_articles(brief: Brief) -> list[Article]:
-    """Articles whose Persian original goes in the appendix (translated or not)."""
-    return [a for a in all_articles(brief) if a.language == "fa" and a.sentences]
+#: Languages the brief never shows as an original: English, and text with no language.
+_NOT_ORIGINALS = frozenset({"en", "und"})
+
+
+def original_articles(brief: Brief) -> list[Article]:
+    """Articles whose original goes in the appendix: every non-English one, translated or not."""
+    return [a for a in all_articles(brief) if a.language not in _NOT_ORIGINALS and a.sentences]
+
+
+def original_label(article: Article) -> str:
+    """``Persian original``, ``Arabic original``…"""
+    return ORIGINAL.format(language=language_name(article))
+
+
+def is_rtl_language(code: str) -> bool:
+    """True for a language written right to left (Persian, Arabic, Urdu…), by CLDR."""
+    if code in ("fa", "ar"):
+        return True
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_")).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
 
 
 @dataclass
 class ParallelParagraph:
-    """One paragraph of a Persian article: its English translation (if any) and original."""
+    """One paragraph of a non-English article: its English translation (if any) and original."""
 
     number: int
     english: str | None
-    persian: str
+    original: str
 
 
 def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
-    """The article's body paragraph by paragraph, English beside the Persian it came from."""
+    """The article's body paragraph by paragraph, English beside the original it came from."""
     groups: dict[int, list] = {}
     for sentence in article.sentences:
         groups.setdefault(sentence.paragraph, []).append(sentence)
@@ -282,15 +317,15 @@ def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
     for number, sentences in enumerate(groups.values(), 1):
         if article.is_translated:
             english = " ".join(s.shown for s in sentences)
-            persian = " ".join(s.text for s in sentences).strip()
+            original = " ".join(s.text for s in sentences).strip()
         else:
-            english, persian = None, " ".join(s.text for s in sentences)
-        paragraphs.append(ParallelParagraph(number, english, persian))
+            english, original = None, " ".join(s.text for s in sentences)
+        paragraphs.append(ParallelParagraph(number, english, original))
     return paragraphs
 
 
-def persian_headline(article: Article) -> str:
-    """The headline as the Persian source gave it."""
+def original_headline(article: Article) -> str:
+    """The headline as the source gave it."""
     return article.headline
 
 

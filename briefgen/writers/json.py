@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefgen.files import write_text_atomically
-from briefgen.model import Article, Brief, Skipped, Translation
+from briefgen.files import encodable, write_text_atomically
+from briefgen.model import Article, Brief, Skipped, StoryMatch, Translation
 from briefgen.writers.common import entries, overview_rows
 from briefgen.writers.executive import executive_summary
 
@@ -24,6 +24,27 @@ def translation_to_dict(translation: Translation | None) -> dict[str, Any] | Non
         "test_model": translation.is_test_model,
         "missing_terms": translation.missing_terms,
         "reviewed_sentences": translation.reviewed,
+    }
+
+
+def story_match_to_dict(match: StoryMatch | None) -> dict[str, Any] | None:
+    """Why a report was merged into its entry, as data (``None`` for an entry)."""
+    if match is None:
+        return None
+    return {
+        "matched": str(match.matched),
+        "score": match.score,
+        "threshold": match.threshold,
+        "date_gap_days": match.date_gap,
+        "shared": [
+            e.detail
+            for e in match.evidence
+            if e.kind in ("person", "organization", "place", "other", "country") and e.points > 0
+        ],
+        "numbers": [e.detail for e in match.evidence if e.kind == "numbers" and e.points > 0],
+        "evidence": [
+            {"kind": e.kind, "detail": e.detail, "points": e.points} for e in match.evidence
+        ],
     }
 
 
@@ -68,6 +89,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             for m in article.mentions
         ],
         "also_reported_by": [str(a.source_path) for a in article.also_reported_by],
+        "merged_because": story_match_to_dict(article.merged_because),
         "warnings": article.warnings,
     }
 
@@ -123,6 +145,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def write_json(brief: Brief, path: Path) -> Path:
-    """Write ``brief`` as indented UTF-8 JSON."""
+    """Write ``brief`` as indented UTF-8 JSON (a file name's bytes that are not UTF-8
+    appear as ``\\xNN``)."""
     text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
-    return write_text_atomically(path, text)
+    return write_text_atomically(path, encodable(text, backslash="\\\\"))

@@ -10,13 +10,12 @@ from briefgen.model import REVIEWED, Article, Brief
 from briefgen.writers.common import (
     APPENDIX_GLOSSARY,
     APPENDIX_NOT_INCLUDED,
-    APPENDIX_PERSIAN,
+    APPENDIX_ORIGINALS,
     APPENDIX_SOURCES,
     CONTENTS,
     ENGLISH_TRANSLATION,
     NO_TRANSLATION,
     OVERVIEW,
-    PERSIAN_ORIGINAL,
     UNDATED,
     all_articles,
     also_reported_text,
@@ -26,14 +25,16 @@ from briefgen.writers.common import (
     empty_message,
     generated_line,
     glossary_terms,
+    is_rtl_language,
     key_people,
     link_label,
     not_included,
+    original_articles,
+    original_headline,
+    original_label,
     overview_rows,
     overview_sentence,
     parallel_paragraphs,
-    persian_articles,
-    persian_headline,
     person_text,
     source_details,
     web_link,
@@ -41,11 +42,24 @@ from briefgen.writers.common import (
 from briefgen.writers.executive import EXECUTIVE_SUMMARY, executive_summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown's special characters escaped, on one line."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def file_name(path: object) -> str:
+    """A file's path for a code span: control characters (an escape sequence in a name)
+    as ``\\x1b``, a backtick as ``'``, so the name can neither break the line nor drive a
+    terminal that shows the file."""
+
+    def code(match: re.Match[str]) -> str:
+        number = ord(match.group())
+        return f"\\x{number:02x}" if number < 0x100 else f"\\u{number:04x}"
+
+    return _CONTROL.sub(code, str(path)).replace("`", "'")
 
 
 def anchor(text: str) -> str:
@@ -114,10 +128,10 @@ def _front(lines: list[str], brief: Brief) -> None:
 
 def _appendices(lines: list[str], brief: Brief) -> None:
     letters = iter("ABCDEFGH")
-    persian = persian_articles(brief)
-    if persian:
-        lines += [f"## Appendix {next(letters)}. {APPENDIX_PERSIAN}", ""]
-        for article in persian:
+    originals = original_articles(brief)
+    if originals:
+        lines += [f"## Appendix {next(letters)}. {APPENDIX_ORIGINALS}", ""]
+        for article in originals:
             lines += [f"### {escape(article_title(article))}", ""]
             lines += [f"*{escape(' · '.join([*source_details(article), article.name]))}*", ""]
             paragraphs = parallel_paragraphs(article)
@@ -136,10 +150,16 @@ def _appendices(lines: list[str], brief: Brief) -> None:
                     "Not translated: "
                 )
                 lines += [f"*{escape(NO_TRANSLATION.format(reason=reason))}*", ""]
-            lines += [f"**{PERSIAN_ORIGINAL}**", "", f"**{escape(persian_headline(article))}**", ""]
-            lines += [
-                line for p in paragraphs for line in (f"[{p.number}] {escape(p.persian)}", "")
+            lines += [f"**{original_label(article)}**", ""]
+            original = [f"**{escape(original_headline(article))}**", ""]
+            original += [
+                line for p in paragraphs for line in (f"[{p.number}] {escape(p.original)}", "")
             ]
+            if is_rtl_language(article.language):
+                # Markdown has no direction of its own: renderers honour HTML's dir.
+                code = escape(article.language)
+                original = [f'<div dir="rtl" lang="{code}">', "", *original, "</div>", ""]
+            lines += original
     terms = glossary_terms(brief)
     if terms:
         lines += [f"## Appendix {next(letters)}. {APPENDIX_GLOSSARY}", ""]
@@ -159,13 +179,13 @@ def _appendices(lines: list[str], brief: Brief) -> None:
             url = web_link(article.url)
             if url:
                 parts.append(f"<{url}>")
-            parts.append(f"file `{article.source_path}`")
+            parts.append(f"file `{file_name(article.source_path)}`")
             lines.append(f"{number}. **{title}** — " + " · ".join(parts))
         lines.append("")
     left_out = not_included(brief)
     if left_out:
         lines += [f"## Appendix {next(letters)}. {APPENDIX_NOT_INCLUDED}", ""]
-        lines += [f"- `{item.path}`: {escape(item.reason)}" for item in left_out]
+        lines += [f"- `{file_name(item.path)}`: {escape(item.reason)}" for item in left_out]
         lines.append("")
 
 

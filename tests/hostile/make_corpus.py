@@ -6,6 +6,12 @@ Run as a script to write the corpus into a folder for a look by hand::
 
 Tests import :func:`build_corpus`, which returns what each file should produce: included
 in the brief, or skipped with a reason that contains the given words.
+
+Everything is generated here, nothing is committed as a binary: Word documents whose XML
+is malformed, holds ``&#0;``, declares entities, is a compression bomb or nests 200,000
+levels deep; 100,000 paragraphs; Markdown and text that made the regular expressions
+and the summarizer take minutes; HTML that stalls its parsers; special files (/proc,
+devices, FIFOs); file names with bytes that are not UTF-8 and with escape sequences.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import io
 import os
 import socket
+import stat
 import struct
 import sys
 import zlib
@@ -63,13 +70,94 @@ def _docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _unreadable(path: Path) -> None:
-    """A file that cannot be read, even by root (CI runs as root)."""
+def _unreadable(path: Path) -> str:
+    """A file that cannot be read, even by root (CI runs as root); the reason expected."""
     if os.geteuid() == 0 and Path("/proc/self/mem").exists():
-        path.symlink_to("/proc/self/mem")  # a regular file whose read fails with EIO
-    else:
-        path.write_text(f"Headline\n\n{EN_BODY}", encoding="utf-8")
-        path.chmod(0)
+        path.symlink_to("/proc/self/mem")  # a system file, refused before any read
+        return "not a regular file"
+    path.write_text(f"Headline\n\n{EN_BODY}", encoding="utf-8")
+    path.chmod(0)
+    return "cannot read"
+
+
+# --- Word documents built by hand -----------------------------------------------------
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _document_xml(body: str, prolog: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
+    ).encode()
+
+
+def _paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _docx_with(document: bytes | None, padded: dict[str, int] | None = None) -> bytes:
+    """A real .docx whose word/document.xml is ``document`` (left out when ``None``);
+    each part in ``padded`` gets that many megabytes of zero bytes more (its content, if
+    any, first): a compression bomb's shape, a few hundred kilobytes zipped."""
+    import zipfile
+
+    padded = padded or {}
+    source = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename == "word/document.xml":
+                if document is not None and item.filename not in padded:
+                    target.writestr(item.filename, document)
+            elif item.filename not in padded:
+                target.writestr(item, source.read(item))
+        for name, megabytes in padded.items():
+            with target.open(name, "w", force_zip64=True) as part:
+                if name == "word/document.xml" and document is not None:
+                    part.write(document)
+                chunk = b"\0" * (1 << 20)
+                for _ in range(megabytes):
+                    part.write(chunk)
+    return buffer.getvalue()
+
+
+def _body_paragraphs() -> str:
+    return _paragraph("Iran and Oman agree to speed up data transit") + _paragraph(EN_BODY)
+
+
+def _billion_laughs() -> str:
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    return f"<!DOCTYPE w:document [{''.join(entities)}]>"
+
+
+def _sentences(count: int) -> str:
+    """``count`` distinct English sentences, in paragraphs of five."""
+    words = EN_BODY.replace(".", "").split()
+    sentences = [
+        " ".join(words[(i * 7) % len(words) :] + words[: (i * 7) % len(words)])[:120].strip()
+        + f" in round {i}."
+        for i in range(count)
+    ]
+    return "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, count, 5))
+
+
+def _special_files(folder: Path, cases: list[Case]) -> None:
+    """Links to /proc and /dev, a FIFO, a device node (as root): never read as articles."""
+    (folder / "41-proc-environ.txt").symlink_to("/proc/self/environ")
+    cases.append(Case("41-proc-environ.txt", False, "not a regular file"))
+    (folder / "42-dev-zero.txt").symlink_to("/dev/zero")
+    cases.append(Case("42-dev-zero.txt", False, "not a regular file"))
+    os.mkfifo(folder / "43-fifo.txt")  # reading it would block the run forever
+    cases.append(Case("43-fifo.txt", False, "not a regular file"))
+    if os.geteuid() == 0:
+        try:
+            os.mknod(folder / "44-device.txt", 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+            cases.append(Case("44-device.txt", False, "not a regular file"))
+        except OSError:  # no device nodes in this container
+            pass
 
 
 def build_corpus(folder: Path, big_megabytes: int = 20) -> list[Case]:
@@ -125,8 +213,7 @@ def build_corpus(folder: Path, big_megabytes: int = 20) -> list[Case]:
     (folder / "15-loop").mkdir()
     (folder / "15-loop" / "again").symlink_to(folder)
     cases.append(Case("again", False, "symbolic link loop"))
-    _unreadable(folder / "16-unreadable.txt")
-    cases.append(Case("16-unreadable.txt", False, "cannot read"))
+    cases.append(Case("16-unreadable.txt", False, _unreadable(folder / "16-unreadable.txt")))
     twin = f"Ministers meet in Muscat\n\n{EN_BODY}"
     add("17-twin-a.txt", twin, True)
     add("17-twin-b.txt", twin + "\n", False, "same text as")
@@ -151,6 +238,75 @@ def build_corpus(folder: Path, big_megabytes: int = 20) -> list[Case]:
         server.bind(str(sock_path))
     cases.append(Case("27-socket.txt", False, "not a regular file"))
     add("28-emoji-and-rtl.md", f"# 🇮🇷🤝🇴🇲 Data transit deal\n\n{EN_BODY} 😀\n\n{FA_BODY}", True)
+
+    # Word documents that broke the run (exit 70) or stalled it.
+    body = _body_paragraphs()
+    add("30-malformed.docx", _docx_with(_document_xml(body)[:-40]), False, "malformed XML")
+    add(
+        "31-nul-reference.docx",
+        _docx_with(_document_xml(body + _paragraph("a &#0; b"))),
+        False,
+        "malformed XML",
+    )
+    add("32-entities.docx", _docx_with(_document_xml(body, _billion_laughs())), False, "DTD")
+    bomb = _docx_with(_document_xml(body), {"word/document.xml": 200})
+    add("33-bomb.docx", bomb, False, "compression bomb")
+    add(
+        "34-deep.docx",
+        _docx_with(_document_xml("<w:sdt>" * 200_000 + body)),
+        False,
+        "nested more than",
+    )
+    many = _paragraph("Another short paragraph of the same text.") * 100_000
+    add(
+        "35-many-paragraphs.docx",
+        _docx_with(_document_xml(body + many)),
+        False,
+        "too many paragraphs",
+    )
+    add("36-no-document.docx", _docx_with(None), False, "no word/document.xml")
+    other = _paragraph("Oman and Iran open a data centre") + _paragraph(EN_BODY.upper())
+    elsewhere = _docx_with(_document_xml(other), {"customXml/item9.xml": 200})
+    add("37-bomb-elsewhere.docx", elsewhere, True)  # a part the reader never unzips
+    table = (
+        "<w:tbl><w:tr><w:tc>"
+        + _paragraph("Muscat")
+        + "</w:tc><w:tc>"
+        + _paragraph("2024-05-15")
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    add("38-table.docx", _docx_with(_document_xml(body + table)), True)
+
+    # Text that made the regular expressions or the summarizer take minutes.
+    add("50-link-brackets.md", f"# Data transit deal\n\n{EN_BODY}\n\n" + "[](" * 6000, True)
+    add("51-emphasis.md", f"# Data transit deal\n\n{EN_BODY}\n\n" + "`a *b _c " * 30_000, True)
+    add("52-spaces.txt", f"Data transit deal\n\n{EN_BODY}" + " " * 600_000 + f"{EN_BODY}\n", True)
+    add("53-long-article.txt", f"Data transit deal in Muscat\n\n{_sentences(3000)}\n", True)
+    long_fa = "، ".join([FA_BODY.replace(".", "")] * 12) + "."
+    add("54-long-persian-sentence.txt", f"دیدار در مسقط\n\n{long_fa}\n", True)
+    add("55-too-much-text.txt", "word " * 300_000, False, "too much text")
+    add("56-many-lines.txt", "Line.\n" * 100_000, False, "too many paragraphs")
+    add(
+        "57-many-elements.html",
+        "<html><body>" + "<p>Line of text.</p>" * 100_000 + "</body></html>",
+        False,
+        "too many HTML elements",
+    )
+    attributes = " ".join(f"a{i}=x" for i in range(100_000))
+    add(
+        "58-many-attributes.html",
+        f"<html><body><p {attributes}>{EN_BODY}</p></body></html>",
+        False,
+        "attributes",
+    )
+
+    # Special files and odd names.
+    _special_files(folder, cases)
+    odd = os.fsdecode(b"60-caf\xe9-latin1-name.txt")  # bytes that are not UTF-8
+    add(odd, f"Latin-1 file name\n\n{EN_BODY}", True)
+    add("61-\x1b]0;pwned\x07\x1b[31mred.txt", f"Escape sequences in the name\n\n{EN_BODY}", True)
+    add("62-\x1b[2J-binary.txt", _png_bytes(), False, "binary file")
+    add("63-new\nline.txt", f"A newline in the name\n\n{EN_BODY}", True)
     return cases
 
 

@@ -1,7 +1,7 @@
 """Word output: the brief as a .docx that Word and LibreOffice open as written.
 
 Layout (modules in reading order): ``front`` (title block, overview table, table of
-contents), ``sections`` (one per partner country), ``appendices`` (Persian originals and
+contents), ``sections`` (one per partner country), ``appendices`` (originals and
 translations, glossary terms, sources, what was left out), ``page`` (header, footer
 with page numbers, document properties). ``styles``, ``fields``, ``builder`` and
 ``ooxml`` are the helpers they share: built-in styles with a Persian complex-script

@@ -1,5 +1,6 @@
-"""The appendices: Persian originals beside their translations, glossary terms used,
-sources, and the articles left out and why."""
+"""The appendices: non-English originals beside their translations (right to left for
+Persian, Arabic and the other RTL languages), glossary terms used, sources, and the
+articles left out and why."""
 
 from __future__ import annotations
 
@@ -12,19 +13,21 @@ from briefgen.model import Article, Brief, Skipped
 from briefgen.writers.common import (
     APPENDIX_GLOSSARY,
     APPENDIX_NOT_INCLUDED,
-    APPENDIX_PERSIAN,
+    APPENDIX_ORIGINALS,
     APPENDIX_SOURCES,
     ENGLISH_TRANSLATION,
     NO_TRANSLATION,
-    PERSIAN_ORIGINAL,
     GlossaryTerm,
+    ParallelParagraph,
     all_articles,
     article_title,
     glossary_terms,
+    is_rtl_language,
     not_included,
+    original_articles,
+    original_headline,
+    original_label,
     parallel_paragraphs,
-    persian_articles,
-    persian_headline,
     source_details,
     web_link,
 )
@@ -37,15 +40,19 @@ from briefgen.writers.docx.ooxml import (
     set_column_widths,
     shade_cell,
 )
-from briefgen.writers.docx.styles import LABEL, META, NOTE, PERSIAN_SIZE
+from briefgen.writers.docx.styles import LABEL, META, NOTE, PERSIAN_SIZE, language_tag
 
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+#: How an original numbers its paragraphs: Persian and Arabic digits, else ASCII.
+_DIGITS = {
+    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+    "ar": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
+}
 
 
 def appendices(doc: BriefDocument, brief: Brief) -> None:
     """Each non-empty appendix on a new page, lettered A, B, C… in this order."""
     parts: list[tuple[str, Sequence, Callable]] = [
-        (APPENDIX_PERSIAN, persian_articles(brief), _persian_originals),
+        (APPENDIX_ORIGINALS, original_articles(brief), _originals),
         (APPENDIX_GLOSSARY, glossary_terms(brief), _glossary),
         (APPENDIX_SOURCES, all_articles(brief), _sources),
         (APPENDIX_NOT_INCLUDED, not_included(brief), _not_included),
@@ -57,7 +64,7 @@ def appendices(doc: BriefDocument, brief: Brief) -> None:
             write(doc, items)
 
 
-def _persian_originals(doc: BriefDocument, articles: list[Article]) -> None:
+def _originals(doc: BriefDocument, articles: list[Article]) -> None:
     for article in articles:
         doc.heading(article_title(article), 2)
         doc.paragraph(" · ".join([*source_details(article), article.name]), style=META, rtl=False)
@@ -73,12 +80,24 @@ def _persian_originals(doc: BriefDocument, articles: list[Article]) -> None:
                 "Not translated: "
             )
             doc.paragraph(NO_TRANSLATION.format(reason=reason), style=NOTE, italic=True)
-        label = doc.paragraph(PERSIAN_ORIGINAL, style=LABEL)
+        label = doc.paragraph(original_label(article), style=LABEL)
         label.paragraph_format.keep_with_next = True
-        doc.persian(persian_headline(article), size=PERSIAN_SIZE + 1, bold=True)
+        _original(doc, article, paragraphs)
+
+
+def _original(doc: BriefDocument, article: Article, paragraphs: list[ParallelParagraph]) -> None:
+    """The headline and numbered paragraphs as the source wrote them, in its direction."""
+    digits = _DIGITS.get(article.language, {})
+    if is_rtl_language(article.language):
+        tag = language_tag(article.language)
+        doc.persian(original_headline(article), size=PERSIAN_SIZE + 1, bold=True, language=tag)
         for item in paragraphs:
-            number = str(item.number).translate(_PERSIAN_DIGITS)
-            doc.persian(f"[{number}] {item.persian}")
+            number = str(item.number).translate(digits)
+            doc.persian(f"[{number}] {item.original}", language=tag)
+        return
+    doc.paragraph(original_headline(article), rtl=False, bold=True)
+    for item in paragraphs:
+        doc.paragraph(f"[{item.number}] {item.original}", rtl=False)
 
 
 def _glossary(doc: BriefDocument, terms: list[GlossaryTerm]) -> None:

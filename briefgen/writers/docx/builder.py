@@ -12,7 +12,13 @@ from docx.text.paragraph import Paragraph
 
 from briefgen.writers.common import is_rtl
 from briefgen.writers.docx.ooxml import add_bookmark, add_run, p_property, xml_safe
-from briefgen.writers.docx.styles import PERSIAN, PERSIAN_FONT, PERSIAN_SIZE, rtl_run_properties
+from briefgen.writers.docx.styles import (
+    PERSIAN,
+    PERSIAN_FONT,
+    PERSIAN_LANGUAGE,
+    PERSIAN_SIZE,
+    rtl_run_properties,
+)
 
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
 _LATIN = "A-Za-z\u00c0-\u024f"
@@ -67,17 +73,23 @@ class BriefDocument:
     # --- headings ---------------------------------------------------------------------
 
     def heading(
-        self, text: str, level: int, *, page_break: bool = False, bookmark: str | None = None
+        self,
+        text: str,
+        level: int,
+        *,
+        page_break: bool = False,
+        bookmark: str | None = None,
+        language: str = PERSIAN_LANGUAGE,
     ) -> Heading:
         """A built-in Heading ``level`` paragraph, bookmarked (``_TocNNN`` unless given)
-        for the table of contents."""
+        for the table of contents; right to left (tagged ``language``) when it starts so."""
         text = " ".join(xml_safe(text).split()) or "(untitled)"
         paragraph = self.add_paragraph("Title" if level == 0 else f"Heading {level}")
         if page_break:
             paragraph.paragraph_format.page_break_before = True
         add_run(paragraph, text)
         if is_rtl(text):
-            self.make_rtl(paragraph, size=None)
+            self.make_rtl(paragraph, size=None, language=language)
         bookmark = bookmark or f"_Toc{100000000 + self._next_bookmark}"
         add_bookmark(paragraph, bookmark, self._next_bookmark)
         self._next_bookmark += 1
@@ -88,23 +100,34 @@ class BriefDocument:
     # --- paragraphs -------------------------------------------------------------------
 
     def paragraph(
-        self, text: str = "", style: str | None = None, rtl: bool | None = None, **run_format
+        self,
+        text: str = "",
+        style: str | None = None,
+        rtl: bool | None = None,
+        language: str = PERSIAN_LANGUAGE,
+        **run_format,
     ) -> Paragraph:
-        """A paragraph of ``text``; right-to-left when ``rtl`` or (``None``) when the text
-        starts in Persian."""
+        """A paragraph of ``text``; right-to-left (tagged ``language``) when ``rtl`` or
+        (``None``) when the text starts in a right-to-left script."""
         if rtl or (rtl is None and is_rtl(text)):
-            return self.persian(text, style=style, **run_format)
+            return self.persian(text, style=style, language=language, **run_format)
         paragraph = self.add_paragraph(style)
         self.add_text(paragraph, text, **run_format)
         return paragraph
 
     def persian(
-        self, text: str, style: str | None = PERSIAN, size: float = PERSIAN_SIZE, **run_format
+        self,
+        text: str,
+        style: str | None = PERSIAN,
+        size: float = PERSIAN_SIZE,
+        language: str = PERSIAN_LANGUAGE,
+        **run_format,
     ) -> Paragraph:
-        """A right-to-left Persian paragraph (``size`` in points), whatever it starts with."""
+        """A right-to-left paragraph (``size`` in points), whatever it starts with: Persian,
+        or the right-to-left ``language`` (a BCP 47 tag such as ``ar-EG``)."""
         paragraph = self.add_paragraph(style)
         add_run(paragraph, text, **run_format)
-        self.make_rtl(paragraph, size=size)
+        self.make_rtl(paragraph, size=size, language=language)
         return paragraph
 
     def labelled(self, label: str, text: str, style: str | None = None) -> Paragraph:
@@ -138,10 +161,16 @@ class BriefDocument:
 
     # --- direction --------------------------------------------------------------------
 
-    def make_rtl(self, paragraph: Paragraph, size: float | None = PERSIAN_SIZE) -> None:
-        """Paragraph ``w:bidi``; every run ``w:rtl`` with the Persian font, size and bold."""
+    def make_rtl(
+        self,
+        paragraph: Paragraph,
+        size: float | None = PERSIAN_SIZE,
+        language: str = PERSIAN_LANGUAGE,
+    ) -> None:
+        """Paragraph ``w:bidi``; every run ``w:rtl`` with the Persian font, size, bold and
+        the ``language`` tag."""
         p_property(paragraph, "w:bidi")
         for run in paragraph._p.xpath("./w:r | ./w:hyperlink/w:r"):
             r_pr = run.get_or_add_rPr()
             bold = r_pr.b is not None and r_pr.b.val
-            rtl_run_properties(r_pr, self.persian_font, size, bold=bool(bold))
+            rtl_run_properties(r_pr, self.persian_font, size, bold=bool(bold), language=language)

@@ -10,6 +10,7 @@ from briefgen.writers.common import (
     also_reported_text,
     article_meta,
     article_title,
+    is_rtl_language,
     key_people,
     link_label,
     person_text,
@@ -18,7 +19,7 @@ from briefgen.writers.common import (
 from briefgen.writers.docx.builder import BriefDocument
 from briefgen.writers.docx.front import section_bookmark
 from briefgen.writers.docx.ooxml import add_hyperlink, add_run
-from briefgen.writers.docx.styles import META, NOTE
+from briefgen.writers.docx.styles import META, NOTE, PERSIAN_LANGUAGE, language_tag
 
 SOURCE_GREY = RGBColor(0x59, 0x59, 0x59)
 
@@ -37,7 +38,9 @@ def country_sections(doc: BriefDocument, brief: Brief) -> None:
 
 def entry(doc: BriefDocument, article: Article, *, level: int, show_source: bool) -> None:
     """Headline, source line, translation note, summary bullets, key people, also reported."""
-    doc.heading(article_title(article), level)
+    rtl_source = is_rtl_language(article.language)
+    tag = language_tag(article.language) if rtl_source else PERSIAN_LANGUAGE
+    doc.heading(article_title(article), level, language=tag)
     meta = doc.paragraph(" · ".join(article_meta(article)), style=META, rtl=False)
     url = web_link(article.url)
     if url:
@@ -48,11 +51,14 @@ def entry(doc: BriefDocument, article: Article, *, level: int, show_source: bool
     elif article.untranslated_reason:
         doc.paragraph(article.untranslated_reason, style=NOTE, bold=True)
     for sentence in article.summary:
-        bullet = doc.paragraph(sentence.shown, style="List Bullet")
+        bullet = doc.paragraph(sentence.shown, style="List Bullet", language=tag)
         if sentence.reviewed:
             add_run(bullet, f" ({REVIEWED})", italic=True)
         if show_source and article.is_translated:
-            source = doc.persian(sentence.text, style="List Continue", size=10.5)
+            if rtl_source:
+                source = doc.persian(sentence.text, style="List Continue", size=10.5, language=tag)
+            else:
+                source = doc.paragraph(sentence.text, style="List Continue", rtl=False)
             for run in source.runs:
                 run.font.color.rgb = SOURCE_GREY
     people = key_people(article)

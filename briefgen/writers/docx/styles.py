@@ -58,8 +58,24 @@ def setup_page(document, paper: str = "A4") -> None:
         section.top_margin = section.bottom_margin = MARGIN
 
 
-def rtl_run_properties(r_pr, font: str, size: float | None, bold: bool = False) -> None:
-    """Right-to-left run properties: complex-script font, size, bold, ``w:rtl`` and language."""
+def language_tag(code: str) -> str:
+    """The BCP 47 tag Word wants for a complex-script language: ``fa-IR``, ``ar-EG``…
+    (CLDR's likely region for the language)."""
+    if code == "fa":
+        return PERSIAN_LANGUAGE
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(code, code))
+    parts = likely.split("_")
+    region = parts[-1] if len(parts) > 1 and parts[-1].isupper() else None
+    return f"{code}-{region}" if region else code
+
+
+def rtl_run_properties(
+    r_pr, font: str, size: float | None, bold: bool = False, language: str = PERSIAN_LANGUAGE
+) -> None:
+    """Right-to-left run properties: complex-script font, size, bold, ``w:rtl`` and language
+    (a BCP 47 tag, Persian unless given)."""
     fonts = r_property(r_pr, "w:rFonts")
     fonts.set(qn("w:cs"), font)
     for theme in ("w:cstheme",):
@@ -69,7 +85,7 @@ def rtl_run_properties(r_pr, font: str, size: float | None, bold: bool = False) 
     if size:
         r_property(r_pr, "w:szCs", w_val=str(round(size * 2)))
     r_property(r_pr, "w:rtl")
-    r_property(r_pr, "w:lang", w_bidi=PERSIAN_LANGUAGE)
+    r_property(r_pr, "w:lang", w_bidi=language)
 
 
 def _complex_script_defaults(styles_element, font: str) -> None:
