@@ -85,6 +85,11 @@ def test_a_corrected_bilingual_docx_changes_the_next_brief(fa_en_model: Path, tm
     brief_docx = docx.Document(str(next(out.glob("*.docx"))))
     bullets = [p.text for p in brief_docx.paragraphs if p.style.name == "List Bullet"]
     assert f"{entry['summary'][0]} (reviewed translation)" in bullets
+    # The full English translation at the end marks each reviewed sentence as well.
+    appendix = markdown.replace("\\", "").split("**English translation**", 1)[1]
+    assert f"{entry['summary'][0]} (reviewed translation)" in appendix
+    others = [p.text for p in brief_docx.paragraphs if p.style.name != "List Bullet"]
+    assert any(f"{entry['summary'][0]} (reviewed translation)" in text for text in others)
 
     # briefgen translate prints the reviewed English too, even when told not to use the
     # memory's machine translations.

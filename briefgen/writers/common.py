@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from briefgen import __version__
-from briefgen.model import Article, Brief, CountrySection, Mention, Skipped, Window
+from briefgen.model import (
+    REVIEWED,
+    Article,
+    Brief,
+    CountrySection,
+    Mention,
+    Sentence,
+    Skipped,
+    Window,
+)
 from briefgen.model import language_name as name_of_language
 from briefgen.window import describe_window
 
@@ -316,12 +325,17 @@ def parallel_paragraphs(article: Article) -> list[ParallelParagraph]:
     paragraphs = []
     for number, sentences in enumerate(groups.values(), 1):
         if article.is_translated:
-            english = " ".join(s.shown for s in sentences)
+            english = " ".join(_marked(s) for s in sentences)
             original = " ".join(s.text for s in sentences).strip()
         else:
             english, original = None, " ".join(s.text for s in sentences)
         paragraphs.append(ParallelParagraph(number, english, original))
     return paragraphs
+
+
+def _marked(sentence: Sentence) -> str:
+    """The English of ``sentence``, marked when an analyst reviewed it."""
+    return f"{sentence.shown} ({REVIEWED})" if sentence.reviewed else sentence.shown
 
 
 def original_headline(article: Article) -> str:
