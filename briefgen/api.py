@@ -33,11 +33,7 @@ from briefgen.glossary.commands import (
 )
 from briefgen.model import Article, Brief, Skipped, Window, language_name
 from briefgen.summarize.methods import SUMY_METHODS
-from briefgen.tm.commands import (
-    export_translations,
-    import_translations,
-    translation_memory_stats,
-)
+from briefgen.tm.commands import export_translations, import_translations, translation_memory_stats
 from briefgen.translation import INSTALL_HINT
 from briefgen.translation.commands import install_model, list_models, remove_model
 from briefgen.window import describe_window, make_window, window_from_setting
@@ -171,11 +167,8 @@ def build_brief(
     window has no end, and the limit for dates in the future. Articles not in English are
     translated with the installed Argos package of their language (``translate=False``
     keeps them untranslated); without one they are kept, untranslated and marked.
-    ``glossary`` defaults to :func:`load_glossary` of ``settings``.
-
-    ``dask``: run the per-article stages and the translation batches on the Dask
-    scheduler at this address, or ``"local"`` for a LocalCluster of ``dask_workers``
-    processes (default ``$BRIEFGEN_WORKERS``, else the cores); the brief is the same.
+    ``glossary`` defaults to :func:`load_glossary` of ``settings``. ``dask``: a Dask
+    scheduler's address or ``"local"`` (:func:`briefgen.parallel.open_backend`).
 
     Raises :class:`~briefgen.errors.InputError` when one of ``paths`` does not exist and
     :class:`~briefgen.errors.NoInputError` when no file under them could be read: a
@@ -184,27 +177,20 @@ def build_brief(
     """
     from briefgen.parallel import open_backend
 
-    paths = [Path(p) for p in paths]
     articles, skipped = read_inputs(paths)
-
-    backend = open_backend(dask, dask_workers) if dask else None
-    try:
-        with _run(
-            settings,
-            today=today,
-            window=window,
-            glossary=glossary,
-            translate=translate,
-            progress=progress,
-            backend=backend,
-        ) as run:
-            brief = _brief(run, articles)
-            brief.skipped.extend(skipped)
-            run_pipeline(brief, run)
-            brief.notes.extend(run.notes)
-    finally:
-        if backend is not None:
-            backend.close()
+    with _run(
+        settings,
+        today=today,
+        window=window,
+        glossary=glossary,
+        translate=translate,
+        progress=progress,
+        backend=open_backend(dask, dask_workers) if dask else None,  # the run closes it
+    ) as run:
+        brief = _brief(run, articles)
+        brief.skipped.extend(skipped)
+        run_pipeline(brief, run)
+        brief.notes.extend(run.notes)
     return brief
 
 

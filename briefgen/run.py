@@ -100,7 +100,7 @@ class Run:
         return cached
 
     def close(self) -> None:
-        """Close the translators and the memory this run opened."""
+        """Close the translators, the memory and the backend of this run."""
         for translator in self.translators.values():
             close = getattr(translator, "close", None)
             if close is not None:
@@ -109,6 +109,9 @@ class Run:
         if self._memory is not None:
             self._memory.close()
             self._memory = None
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
 
     def __enter__(self) -> Run:
         return self
