@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -110,6 +111,16 @@ def warm_up() -> None:
         _segmenter(language)
 
 
+def _start_method() -> str | None:
+    """``fork`` (workers share what :func:`warm_up` loaded) when this process runs one
+    thread; else ``forkserver``: a fork while another thread holds a lock (a Dask client's,
+    a logging handler's) leaves that lock held forever in the child, and the pool hangs."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else None
+
+
 _CONTEXT: object = None  # the context of the current map, in the parent and in workers
 
 
@@ -150,8 +161,7 @@ def map_articles(
                 progress(done)
         return results
     warm_up()
-    methods = multiprocessing.get_all_start_methods()
-    mp_context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    mp_context = multiprocessing.get_context(_start_method())
     chunksize = max(1, min(16, len(items) // (count * 8)))
     results = []
     with ProcessPoolExecutor(
