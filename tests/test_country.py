@@ -95,3 +95,23 @@ def test_common_words_are_not_countries() -> None:
     places = gazetteer()
     assert places.find("خدمات مالی و کابل دریایی سه ماهه") == []
     assert places.find("The Island project by Douglas Stanley") == []
+
+
+def test_a_foreign_official_of_the_glossary_names_the_partner(tmp_path: Path) -> None:
+    # Syria's minister, never called "Syrian": his glossary roles say whose minister he is
+    from briefgen.api import build_brief
+
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "وزير الاتصالات يبحث مع نظيره الإيراني التعاون\n"
+        "بحث وزير الاتصالات والتقانة إياد الخطيب مع الوزير الإيراني سبل تعزيز التعاون.\n"
+        "وأكد الجانبان أهمية تطوير خدمات الاتصالات.\n",
+        encoding="utf-8",
+    )
+    assert build_brief([page], translate=False).articles[0].country == "Syria"
+    page.write_text(
+        "وزير الاتصالات يبحث التعاون\n"
+        "بحث وزير الاتصالات الإيراني سبل تطوير خدمات الاتصالات في المحافظات.\n",
+        encoding="utf-8",
+    )
+    assert build_brief([page], translate=False).articles[0].country == DOMESTIC

@@ -35,6 +35,7 @@ def analysed(text: str, **meta: str) -> Article:
         ("Sept. 3rd, 2023", dt.date(2023, 9, 3), None),
         ("December, 03, 2024 - 14:22 Economy news", dt.date(2024, 12, 3), None),
         ("15/05/2024", dt.date(2024, 5, 15), None),
+        ("Ahmet Kaya |03.12.2024 - 14:20", dt.date(2024, 12, 3), None),
         ("1403/12/30", dt.date(2025, 3, 20), "1403/12/30"),  # a leap Esfand
     ],
 )

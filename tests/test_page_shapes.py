@@ -163,6 +163,8 @@ def test_arabic_city_and_reporter_line_is_a_byline_not_a_headline() -> None:
         ("Qom, Feb 1, IRNA –", "IRNA"),
         ("TEHRAN (Tasnim) –", "Tasnim News Agency"),
         ("MUSCAT, June 4 (Xinhua) --", "Xinhua"),
+        ("MOSCOW, June 4. /TASS/.", "TASS"),
+        ("BEIJING /Xinhua/ –", "Xinhua"),
         ("TEHRAN –", None),
         ("Tehran,", None),
     ],

@@ -24,9 +24,7 @@ def test_with_another_thread_running_the_pool_does_not_fork_it() -> None:
     try:
         assert _start_method() != "fork"
         items = list(range(MIN_PARALLEL_ITEMS * 2))
-        assert map_articles(_square_plus, items, context=1, workers=2) == [
-            i * i + 1 for i in items
-        ]
+        assert map_articles(_square_plus, items, context=1, workers=2) == [i * i + 1 for i in items]
     finally:
         release.set()
         other.join()

@@ -100,6 +100,8 @@ def test_a_skeleton_needs_the_surnames_own_letters(glossary) -> None:
         ["Kazem Sajjadi", "سیدکاظم سجادی"],
         ["Hayam Al-Yasiri", "هیام الیاسری"],
         ["Askhat Orazbek", "اشکات اورزبیک"],
+        ["Abdulkadir Uraloğlu", "Abdulkadir Uraloglu", "عبدالقادر اورال اوغلو"],
+        ["Mohammad Bagher Ghalibaf", "Qalibaf", "قالیباف"],
     ],
 )
 def test_one_person_has_one_key_in_both_scripts(spellings: list[str]) -> None:

@@ -36,6 +36,7 @@ from briefgen.model import DOMESTIC, UNDETERMINED, Article
 from briefgen.tuning import CountryTuning, default_tuning
 
 if TYPE_CHECKING:
+    from briefgen.glossary import Glossary
     from briefgen.run import Run
 
 
@@ -114,6 +115,8 @@ def country_stage(article: Article, run: Run) -> None:
     names: Mapping[str, str] = run.settings.country_names
     places = gazetteer()
     scores = country_scores(article, tuning)
+    if run.glossary.entries:
+        scores = _with_known_counterparts(article, scores, run.glossary, tuning)
     article.country_scores = {places.name(code, names): score for code, score in scores.items()}
     code = partner_code(article, scores, tuning)
     if code is not None:
@@ -122,3 +125,26 @@ def country_stage(article: Article, run: Run) -> None:
         article.country = DOMESTIC  # an Iranian ICT story with no foreign counterpart
     else:
         article.country = UNDETERMINED  # a bare headline that names no place
+
+
+def _with_known_counterparts(
+    article: Article, scores: dict[str, float], glossary: Glossary, tuning: CountryTuning
+) -> dict[str, float]:
+    """``scores`` plus the country of each foreign official of the glossary named in the
+    headline or the lead, counted as a counterpart there: «وزير الاتصالات والتقانة إياد
+    الخطيب» names Syria's minister though the sentence never says "Syrian".
+    """
+    places = gazetteer()
+    added = dict(scores)
+    for text, weight in _weighted_texts(article, tuning)[:2]:
+        hits = glossary.find_english(text) + glossary.find_persian(text)
+        for entry_id in dict.fromkeys(h.entry.id for h in hits if h.entry.type == "person"):
+            entry = glossary.get(entry_id)
+            countries = {r.country for r in entry.roles if r.country} if entry else set()
+            codes = {places.code_of(c) for c in countries}
+            if len(codes) != 1 or None in codes or HOME in codes:
+                continue  # an Iranian official, or one of several countries
+            code = next(iter(codes))
+            if code:
+                added[code] = added.get(code, 0.0) + weight * tuning.counterpart_weight
+    return dict(sorted(added.items(), key=lambda item: -item[1]))

@@ -104,6 +104,11 @@ _CITY_AGENCY = re.compile(
     rf"^(?P<city>{_CITY})\s*,\s*(?:(?P<date>{_DATE})\s*,\s*)?"
     rf"(?P<agency>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*{_DASH}\s*(?=\S)"
 )
+# "MOSCOW, December 3. /TASS/.", "BEIJING /Xinhua/ –": the agency between slashes
+_CITY_SLASHED = re.compile(
+    rf"^(?P<city>{_CITY})\s*(?:,\s*(?P<date>{_DATE})\.?)?\s*/\s*(?P<agency>[^/\s][^/]{{0,30}})/"
+    rf"\s*(?:\.|{_DASH}|:)?\s*(?=\S)"
+)
 # "TEHRAN –", "MUSCAT, May 15 --", "Tehran – " (a listed city)
 _CITY_DASH = re.compile(
     rf"^(?P<city>{_CITY})(?:\s*,\s*(?P<date>{_DATE}))?\s*(?:{_DASH}\s+|[–—](?=[A-Z]))(?=\S)"
@@ -131,6 +136,9 @@ def cut_dateline(text: str) -> Opening | None:
         )
         if agency or dated or (match.group("dash") and (city.isupper() or is_dateline_city(city))):
             return _opening(text, match.end(), agency)
+    match = _CITY_SLASHED.match(text)
+    if match and (agency := agency_name(match.group("agency").strip())):
+        return _opening(text, match.end(), agency)
     match = _CITY_AGENCY.match(text)
     if match:
         agency = agency_name(match.group("agency"))

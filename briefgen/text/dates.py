@@ -143,11 +143,11 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every well-formed date with a year in ``text``, in order of position.
 
     Understands 2024-05-15, 2025/01/29, 1402/08/04 (Jalali, Latin or Persian digits),
-    15/05/2024 when the day is unambiguous, "May 15, 2024", "15 May 2024", Jalali dates in
-    words ("۴ آبان ۱۴۰۲", «۱۲ بهمن ماه ۱۴۰۲», "4 Aban 1402", «مهر 02, 1399»), Arabic
-    month names ("18 حزيران 2017", «١٠ يونيو ٢٠١٧») and Hijri dates ("28 Dhul Hijjah
-    1433", «١٥ رمضان ١٤٤٥ هـ»). Positions refer to ``text`` after digit and letter
-    normalization, which keeps lengths.
+    15/05/2024 when the day is unambiguous, 03.12.2024 (dots: day first), "May 15, 2024",
+    "15 May 2024", Jalali dates in words ("۴ آبان ۱۴۰۲", «۱۲ بهمن ماه ۱۴۰۲», "4 Aban 1402",
+    «مهر 02, 1399»), Arabic month names ("18 حزيران 2017", «١٠ يونيو ٢٠١٧») and Hijri dates
+    ("28 Dhul Hijjah 1433", «١٥ رمضان ١٤٤٥ هـ»). Positions refer to ``text`` after digit and
+    letter normalization, which keeps lengths.
     """
     text = _normalized(text)
     found: list[FoundDate] = []
@@ -168,8 +168,9 @@ def find_dates(text: str) -> list[FoundDate]:
             add(_found(cal.GREGORIAN, year, month, day, match.start(), match.end(), match[0]))
     for match in _NUMERIC_DMY.finditer(text):
         first, second, year = int(match[1]), int(match[3]), int(match[4])
-        if first > 12 >= second:
-            day, month = first, second
+        dotted = match[2] == "." and len(match[1]) == len(match[3]) == 2  # 03.12.2024
+        if first > 12 >= second or (dotted and second <= 12):
+            day, month = first, second  # dotted stamps are day.month.year (never M.D.Y)
         elif second > 12 >= first:
             day, month = second, first
         else:

@@ -3,11 +3,12 @@
 A *skeleton* keeps the consonants of a name the way transliteration keeps them:
 "Zarepour", "Zarei Pur", "Zare'pour" and «زارع‌پور» all give ``zrpr``. Latin names are
 folded (accents, case, apostrophes and hyphens dropped; sh/kh/gh/ch/zh/ph digraphs as one
-sound, q = gh, c = k, h after a consonant dropped), then vowels and y are dropped and
+sound, g = gh = q, c = k, h after a consonant dropped), then vowels and y are dropped and
 doubled letters written once. Persian and Arabic names are romanized letter by letter to
-the same alphabet (ق/غ → q, ث/س/ص → s, ذ/ز/ض/ظ → z, ت/ط → t, ح/ه → h, alef, ain and the
-long vowels dropped). v, w, f and و are dropped on both sides: Persian writes the same
-sound as a vowel or a consonant («واعظی» Vaezi, «المعولی» Al Maawali, «نائوآ» -naeva).
+the same alphabet (ق/غ/گ → q, as transliterations of the three disagree: «اوغلو» Oglu;
+ث/س/ص → s, ذ/ز/ض/ظ → z, ت/ط → t, ح/ه → h, alef, ain and the long vowels dropped). v, w,
+f and و are dropped on both sides: Persian writes the same sound as a vowel or a
+consonant («واعظی» Vaezi, «المعولی» Al Maawali, «نائوآ» -naeva).
 
 :func:`name_key` is :attr:`briefgen.model.Person.key` for people outside the glossary.
 """
@@ -38,6 +39,7 @@ _LATIN_DIGRAPHS = (
     ("ck", "k"),
     ("c", "k"),
     ("x", "ks"),
+    ("g", "q"),  # g, gh and q are one sound class: Qasemi/Ghasemi/Gasemi, «اوغلو» Oglu
 )
 _VOWELS = frozenset("aeiouy")
 _DROPPED = frozenset("vwf")
@@ -66,7 +68,7 @@ _PERSIAN_LETTERS = {
     "غ": "q",
     "ق": "q",
     "ک": "k",
-    "گ": "g",
+    "گ": "q",
     "ل": "l",
     "م": "m",
     "ن": "n",
