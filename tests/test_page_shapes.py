@@ -230,6 +230,13 @@ def test_outlet_tags_are_metadata_and_name_the_outlet(lines: list[str], first: s
     assert article.outlet in {"Trend News Agency", "Iran Press"}
 
 
+def test_a_city_before_a_colon_is_a_dateline_not_the_outlet() -> None:
+    lead = "Federal Minister for IT Amina Rao met the Iranian ambassador on Wednesday."
+    article = read(f"{EN_HEADLINE}\nKARACHI: {lead}\n{EN_MORE}")
+    assert article.paragraphs[0] == lead
+    assert article.outlet is None
+
+
 def test_a_person_byline_is_never_the_outlet() -> None:
     article = read(f"{EN_HEADLINE}\nBy Jane Doe\n{EN_LEAD}\n{EN_MORE}")
     assert article.outlet is None

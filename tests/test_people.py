@@ -183,6 +183,13 @@ def test_english_people_the_text_names_with_a_role(glossary, text, name, title) 
             "Kazakh Minister",
         ),
         (
+            # a name ends where the next title begins, its head with the Arabic article
+            "التقى وزير الاتصالات اللبناني سامي حداد السفير الإيراني وبحث معه التعاون.",
+            "ar",
+            "سامي حداد",
+            "Lebanese Minister of Communications",
+        ),
+        (
             "وزير الاتصالات المصري خالد منصور قال إن التعاون مستمر.",
             "ar",
             "خالد منصور",

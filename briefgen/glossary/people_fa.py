@@ -59,10 +59,15 @@ def _tokens(text: str) -> list[_Token]:
 def _table(key: str) -> dict[tuple[str, ...], str]:
     """A Persian/Arabic phrase table as word tuples (folded) → English."""
     table = lang.table("names", key, ["fa", "ar"])
-    return {
+    phrases = {
         tuple(fold_letters(phrase).replace("‌", " ").split()): english[0]
         for phrase, english in table.items()
     }
+    if key == "role_heads":  # Arabic writes a head with its article: «السفير», «الوزير»
+        for words, english in list(phrases.items()):
+            if not words[0].startswith("ال"):
+                phrases.setdefault(("ال" + words[0], *words[1:]), english)
+    return phrases
 
 
 @functools.cache

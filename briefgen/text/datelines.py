@@ -283,10 +283,21 @@ def cut_source_name(text: str, language: str) -> Opening | None:
             return None
     elif not all(t[:1].isupper() for t in tokens if t[:1].isalpha()):
         return None
+    if is_dateline_city(source) or _is_place(source):
+        return Opening(source, text[match.end() :].strip(), None)  # "ISLAMABAD:": a dateline
     named = agency_name(source) or (
         source if bp.has_outlet_word(source) or len(tokens) == 1 else None
     )
     return Opening(source, text[match.end() :].strip(), named)
+
+
+def _is_place(text: str) -> bool:
+    """A city or country name and nothing else ("KARACHI", «دمشق»)."""
+    from briefgen.gazetteer import gazetteer, place_key
+
+    key = place_key(text.strip())
+    mentions = gazetteer().find(key.title() if key.isupper() else key)
+    return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(key) - 1
 
 
 def _agency_prefix(text: str) -> str | None:
