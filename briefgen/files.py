@@ -30,7 +30,7 @@ SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 _HELD = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a non-regular file is ("a symbolic link", "a FIFO"…); ``None`` for a file."""
     for test, name in (
         (stat.S_ISLNK, "a symbolic link"),
@@ -53,7 +53,7 @@ def check_target(path: Path) -> None:
         return
     except OSError as exc:
         raise OutputError(f"cannot write here ({exc.strerror or exc})", path) from exc
-    kind = _kind(info.st_mode)
+    kind = file_kind(info.st_mode)
     if kind == "a directory":
         raise OutputError("is a directory, not a file", path)
     if kind is not None:

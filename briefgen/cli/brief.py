@@ -11,9 +11,10 @@ import click
 
 from briefgen import api
 from briefgen.api import Article, Brief, language_name
+from briefgen.cli.options import model_options
 from briefgen.cli.output import message
 from briefgen.cli.progress import progress_reporter
-from briefgen.config import DEVICES, FORMATS, load_settings
+from briefgen.config import FORMATS, load_settings
 from briefgen.errors import EXIT_STRICT, NoInputError
 
 
@@ -71,16 +72,7 @@ def _formats(
 @click.option("--no-translate", is_flag=True, help="Do not translate articles.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary length in words.")
 @click.option("--sentences", type=click.IntRange(min=1), help="Summary length in sentences.")
-@click.option(
-    "--device",
-    type=click.Choice(DEVICES),
-    help="Where translation models run (default: $ARGOS_DEVICE_TYPE, else auto).",
-)
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
-)
+@model_options
 @click.option(
     "--dask",
     metavar="ADDRESS",

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from briefgen import api
+from briefgen.cli.options import model_options
 from briefgen.cli.output import data, message
 from briefgen.cli.progress import progress_reporter
-from briefgen.config import DEVICES, load_settings
+from briefgen.config import load_settings
 from briefgen.errors import ConfigError
 
 
@@ -39,16 +40,7 @@ from briefgen.errors import ConfigError
     type=click.Path(path_type=Path, dir_okay=False),
     help="Settings file naming the glossaries (default: ./briefgen.toml when present).",
 )
-@click.option(
-    "--device",
-    type=click.Choice(DEVICES),
-    help="Where translation models run (default: $ARGOS_DEVICE_TYPE, else auto).",
-)
-@click.option(
-    "--threads",
-    type=click.IntRange(min=1),
-    help="Threads per translation model (default: $BRIEFGEN_THREADS, else all cores).",
-)
+@model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes on stderr.")
 def translate(
     file: Path,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.files import file_kind
 from briefgen.limits import MAX_INPUT_BYTES, READ_SECONDS, call_with_time_limit, check_text
 from briefgen.model import Article, Skipped
 from briefgen.readers.docx import read_docx
@@ -178,7 +179,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})") from exc
     if not stat.S_ISREG(mode):  # checked again once open: it may change in between
-        raise InputError(f"not a regular file ({_kind(mode)})")
+        raise InputError(f"not a regular file ({file_kind(mode)})")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -188,7 +189,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise InputError(f"not a regular file ({_kind(info.st_mode)})")
+                raise InputError(f"not a regular file ({file_kind(info.st_mode)})")
             size = info.st_size
             if size > max_bytes:
                 raise InputError(
@@ -210,19 +211,6 @@ def _special_location(path: Path) -> str | None:
         if real == root or real.startswith(root + os.sep):
             return f"a system file in {root}"
     return None
-
-
-def _kind(mode: int) -> str:
-    for test, name in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return name
-    return "a special file"
 
 
 def read_articles(
