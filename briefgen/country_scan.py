@@ -1,18 +1,7 @@
 """The role of each country a text names: the partner's officials, a venue, or background.
 
-A country counts for what its sentence makes of it, not for being named:
-
-* **counterpart** — its officials or institutions: "his Armenian counterpart", "the
-  Turkish minister", "Minister of … of South Africa", «وزیر ارتباطات ترکیه», «همتای
-  کره‌ای», «وزير النقل التركي», «السفير العراقي»;
-* **venue** — where an international event took place, in a story that names one: "held
-  in Geneva on the sidelines of WSIS", «به سئول سفر کرده», «زار الإمارات للمشاركة في القمة»
-  (in a story about a bilateral visit with no event, the host is a plain mention);
-* **background** — a sanctioning state or adversary ("US sanctions", «الحظر الأميركي»),
-  the inviter of a trip («به دعوت همتای کره‌ای خود»), a country inside a quoted post;
-* **ignored** — not the country at all: an outlet's name ("Pakistan Point News"), a
-  language menu ("Turkish / Persian / Arabic");
-* **mention** — anything else.
+The roles (counterpart, venue, background, ignored, mention) and the words that give
+them are listed in :mod:`briefgen.country_roles`.
 
 English puts the country before the title ("the Turkish minister", "Korea's Science
 Minister") or links them ("Minister … of South Africa"); Persian and Arabic put the title
