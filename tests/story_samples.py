@@ -168,3 +168,21 @@ def write(folder: Path, **texts: str) -> Path:
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+# One signing in Baku: an undated English report naming the glossary's counterpart, and a
+# Persian one that spells him its own way (no glossary form), dated 15 Azar 1403.
+BAKU_EN = """Iran, Azerbaijan sign MoU on digital economy
+Baku, IRNA – Iranian Minister of Communications and Information Technology Sattar Hashemi \
+and Azerbaijan's Minister of Digital Development and Transport Rashad Nabiyev signed a \
+memorandum of understanding on digital economy cooperation in Baku on Thursday.
+Under the MoU, the two countries will cooperate on e-government services and cybersecurity.
+Hashemi also met Azerbaijani Deputy Prime Minister Shahin Mustafayev.
+"""
+BAKU_FA = """امضای تفاهم‌نامه همکاری اقتصاد دیجیتال میان ایران و جمهوری آذربایجان
+پنجشنبه ۱۵ آذر ۱۴۰۳ - ۱۶:۴۰
+به گزارش خبرگزاری فارس از باکو، ستار هاشمی وزیر ارتباطات و فناوری اطلاعات و رشاد نبی‌اف \
+وزیر توسعه دیجیتال و حمل و نقل جمهوری آذربایجان امروز تفاهم‌نامه همکاری در حوزه اقتصاد \
+دیجیتال امضا کردند.
+بر اساس این تفاهم‌نامه دو کشور در زمینه دولت الکترونیک و امنیت سایبری همکاری خواهند کرد.
+"""

@@ -71,6 +71,18 @@ def test_english_and_persian_reports_of_one_meeting_are_one_entry(tmp_path: Path
     )
 
 
+def test_a_counterpart_the_persian_spells_in_its_own_way_is_still_the_counterpart(
+    tmp_path: Path,
+) -> None:
+    # «رشاد نبی‌اف» is no glossary form of Rashad Nabiyev, but his name key is: the pair
+    # shares the counterpart (not just someone), and the undated English report is merged
+    brief = brief_of(tmp_path, baku_en=samples.BAKU_EN, baku_fa=samples.BAKU_FA)
+    assert merged_names(brief) == {"baku_en.txt": ["baku_fa.txt"]}
+    reason = entry(brief, "baku_en.txt").also_reported_by[0].merged_because
+    assert reason is not None
+    assert any(e.detail == "Rashad Nabiyev" and e.points >= 2 for e in reason.evidence)
+
+
 def test_the_json_keeps_every_report_and_why_it_was_merged(tmp_path: Path) -> None:
     brief = brief_of(tmp_path, yerevan_en=samples.YEREVAN_EN, yerevan_fa=samples.YEREVAN_FA)
     data = json.loads(json.dumps(brief_to_dict(brief), ensure_ascii=False))

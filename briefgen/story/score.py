@@ -114,11 +114,13 @@ def _participants(
         if theirs is None:
             continue
         shared.add(theirs.key)
+        # one report's glossary person met in the other by name key: the glossary's side
+        known = participant if participant.side != "unknown" else theirs
         rarity = run.rarity(run.participant_df[participant.key])
-        if participant.kind == "person" and participant.side == "foreign":
+        if known.kind == "person" and known.side == "foreign":
             rarity **= tuning.counterpart_rarity
-        out.add(participant.kind, participant.label, _weight(participant, tuning) * rarity)
-        out.specific |= participant.side != "home"
+        out.add(known.kind, known.label, _weight(known, tuning) * rarity)
+        out.specific |= known.side != "home"
     foreign_a, foreign_b = a.foreign(), b.foreign()
     if foreign_a and foreign_b and not foreign_b & shared:
         names = _labels(a, foreign_a) + " / " + _labels(b, foreign_b)
