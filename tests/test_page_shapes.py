@@ -77,6 +77,7 @@ def test_a_label_line_between_headline_and_lead_goes_too() -> None:
         (f"VIDEO: {EN_HEADLINE}", EN_HEADLINE),
         (f"• {EN_HEADLINE}", EN_HEADLINE),
         (f"Photos | {EN_HEADLINE}", EN_HEADLINE),
+        (f"VIDEO | {EN_HEADLINE}", EN_HEADLINE),
     ],
 )
 def test_media_and_bullet_prefixes_are_cut_off_the_headline(line: str, headline: str) -> None:

@@ -28,6 +28,9 @@ _CONNECTORS = frozenset(["and", "و", "-", "–", "|", "/", ",", "،", "&", "vs"
 
 def top_line_kind(text: str) -> str:
     """``headline``, ``weak`` or the furniture reason of a line above the lead."""
+    stripped = bp.strip_media_prefix(text)
+    if stripped and stripped != text:
+        return top_line_kind(stripped)  # "VIDEO | …" is judged by what follows the label
     if bp.is_markup(text):
         return "image placeholder"
     if bp.is_numbered_breadcrumb(text) or bp.is_breadcrumb(text):
